@@ -1,0 +1,51 @@
+// UTF-8 decoding and the one conversion from UTF-8 byte offsets to UTF-16 code units.
+//
+// Usage:
+//   byline::Utf16Offsets to16(text);      // O(n) once per text
+//   uint32_t u16 = to16(entity.begin);    // O(log n) per offset
+//
+// Units: inputs are UTF-8 byte offsets; Utf16Offsets answers UTF-16 code units, what JavaScript's
+// String.prototype.slice() indexes. A code point above U+FFFF counts 2 units, any other 1; a byte that
+// is not part of well-formed UTF-8 counts 1 unit (a browser shows it as one U+FFFD).
+// Thread-safety: immutable after construction.
+#ifndef BYLINE_CORE_OFFSETS_H_
+#define BYLINE_CORE_OFFSETS_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace byline {
+
+// Decodes the well-formed UTF-8 sequence that starts at text[i] (rejecting overlong forms,
+// surrogates and code points above U+10FFFF). Returns its length in bytes (1-4) and sets *cp, or
+// returns 0 when the bytes at i are not a well-formed sequence (or i >= text.size()).
+int DecodeUtf8(std::string_view text, size_t i, char32_t* cp);
+
+// Number of bytes in text that are not part of a well-formed UTF-8 sequence.
+uint32_t CountInvalidUtf8(std::string_view text);
+
+// True when offset i of text is a character boundary: 0, text.size(), or not a continuation byte
+// of a well-formed sequence.
+bool IsCharBoundary(std::string_view text, size_t i);
+
+class Utf16Offsets {
+ public:
+  explicit Utf16Offsets(std::string_view text);
+  // byte_offset must be <= text.size(); an offset inside a character maps to that character's start.
+  uint32_t operator()(uint32_t byte_offset) const;
+  uint32_t size16() const { return total16_; }
+
+ private:
+  // Checkpoints every kStride bytes: units16 before checkpoint k, and the byte where that character
+  // starts; the rest is decoded on demand.
+  static constexpr uint32_t kStride = 64;
+  std::string_view text_;
+  std::vector<uint32_t> units_at_;  // UTF-16 units before the char starting at/after k*kStride
+  std::vector<uint32_t> byte_at_;   // that char's byte offset
+  uint32_t total16_ = 0;
+};
+
+}  // namespace byline
+
+#endif  // BYLINE_CORE_OFFSETS_H_

@@ -1,0 +1,75 @@
+#include "tools/cli.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace byline::cli {
+namespace {
+
+constexpr const char* kModelName = "models/byline-ner.bin";
+
+bool Exists(const std::string& path) { return std::ifstream(path).good(); }
+
+std::string ExecutableDir() {
+  char buf[4096];
+  const ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0) return "";
+  std::string p(buf, n);
+  return p.substr(0, p.rfind('/'));
+}
+
+}  // namespace
+
+bool ReadFile(const std::string& path, std::string* out, std::string* error) {
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    *out = ss.str();
+    return true;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = "cannot open '" + path + "'";
+    return false;
+  }
+  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    *error = "cannot read '" + path + "'";
+    return false;
+  }
+  return true;
+}
+
+std::string DefaultModelPath() {
+  if (const char* env = std::getenv("BYLINE_MODEL"); env && *env) return env;
+  const std::string exe = ExecutableDir();
+  for (const std::string& candidate :
+       {exe + "/" + kModelName, exe + "/../" + kModelName, exe + "/../share/byline/byline-ner.bin",
+        std::string(BYLINE_SOURCE_DIR) + "/" + kModelName}) {
+    if (Exists(candidate)) return candidate;
+  }
+  return "";
+}
+
+bool LoadAnalyzer(const std::string& path, Analyzer* analyzer, std::string* error) {
+  const std::string model_path = path.empty() ? DefaultModelPath() : path;
+  if (model_path.empty()) {
+    std::cerr << "byline: warning: no model found (" << kModelName
+              << "); entities come from rules only\n";
+    return true;
+  }
+  std::string bytes;
+  if (!ReadFile(model_path, &bytes, error)) return false;
+  if (!analyzer->LoadModel(bytes, error)) {
+    *error = model_path + ": " + *error;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace byline::cli
