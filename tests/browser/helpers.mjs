@@ -1,0 +1,148 @@
+// Shared by the browser tests: a static server for web/ on 127.0.0.1 and headless Chromium.
+//
+// Usage:
+//   const server = await startServer();                  // serves web/ under /byline/ (a sub-path)
+//   const browser = await launchBrowser();
+//   const { page, errors } = await openPage(browser, server.url);
+//   await analyzeText(page, 'Some text');                // pastes and waits for the highlights
+//   …; await browser.close(); await server.close();
+//
+// The server serves web/ under a sub-path to prove the page uses relative URLs only, with the MIME
+// types the page needs (application/wasm among them). `overrides` maps a path inside web/ to a file
+// served instead (tests use a stub engine that way), and `onRequest` sees every request.
+// Chromium is Debian's /usr/bin/chromium: no tool here downloads a browser.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const WEB = join(ROOT, 'web');
+export const SEED = join(ROOT, 'seeds', 'nato-stoltenberg.txt');
+export const CHROMIUM = process.env.BYLINE_CHROMIUM || '/usr/bin/chromium';
+export const PREFIX = '/byline/';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8',
+  '.bin': 'application/octet-stream', '.png': 'image/png', '.svg': 'image/svg+xml',
+};
+
+export async function startServer({ root = WEB, overrides = {}, onRequest = null } = {}) {
+  const server = createServer(async (req, res) => {
+    if (onRequest) onRequest(req);
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    if (!url.pathname.startsWith(PREFIX)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(PREFIX.length));
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = overrides[rel] ?? normalize(join(root, rel));
+    if (!overrides[rel] && !file.startsWith(root + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
+        'Content-Length': body.length,
+        'Cache-Control': 'no-cache',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${PREFIX}`,
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+  };
+}
+
+export function requireBuiltCore() {
+  for (const f of ['byline-core.js', 'byline-core.wasm']) {
+    if (!existsSync(join(WEB, f))) {
+      throw new Error(`web/${f} is missing: build the WebAssembly core first (bash scripts/test.sh)`);
+    }
+  }
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run',
+      '--disable-default-apps', '--disable-domain-reliability'],
+  });
+}
+
+// A fresh context (empty profile) and page. errors collects page errors and console errors.
+export async function openPage(browser, url, contextOptions = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...contextOptions });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  if (url) {
+    await page.goto(url);
+    await page.waitForFunction(() => ['ready', 'error', 'done'].includes(document.body.dataset.state));
+  }
+  return { context, page, errors };
+}
+
+// Puts text into the textarea (as a paste would) and waits until the page shows its analysis.
+export async function analyzeText(page, text, { timeout = 30000 } = {}) {
+  await page.fill('#text-input', text);
+  await waitForAnalysis(page, text, timeout);
+}
+
+export async function waitForAnalysis(page, text, timeout = 30000) {
+  await page.waitForFunction((t) => {
+    const blocks = document.querySelector('#reading .blocks');
+    return document.body.dataset.state === 'done' && blocks !== null && blocks.textContent === t;
+  }, text, { timeout, polling: 50 });
+}
+
+// Every element in the reading view that has data-start/data-end, as plain objects.
+export async function readHighlights(page) {
+  return page.$$eval('#reading [data-start][data-end]', (els) => els.map((el) => ({
+    kind: el.dataset.kind ?? null,
+    role: el.dataset.role ?? null,
+    start: Number(el.dataset.start),
+    end: Number(el.dataset.end),
+    spanStart: el.dataset.spanStart === undefined ? null : Number(el.dataset.spanStart),
+    spanEnd: el.dataset.spanEnd === undefined ? null : Number(el.dataset.spanEnd),
+    part: el.dataset.part ?? null,
+    quoteKind: el.dataset.quoteKind ?? null,
+    speaker: el.dataset.speaker ?? null,
+    text: el.textContent,
+  })));
+}
+
+// The engine's own result for text, computed in the page with web/byline.js.
+export async function analyzeInPage(page, text) {
+  return page.evaluate(async (t) => {
+    const { createAnalyzer } = await import(new URL('byline.js', location.href).href);
+    const a = await createAnalyzer();
+    return a.analyze(t);
+  }, text);
+}
+
+export function freshDir(prefix = 'byline-browser-') {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
