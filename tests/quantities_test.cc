@@ -1,0 +1,160 @@
+#include "core/quantities.h"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/sentences.h"
+#include "core/tokenizer.h"
+
+namespace byline {
+namespace {
+
+// "TYPE surface" for each quantity found, checking the span invariants on the way.
+std::vector<std::string> Find(const std::string& text) {
+  std::vector<Token> tokens = Tokenize(text);
+  std::vector<Sentence> sentences = SplitSentences(text, tokens);
+  std::vector<Entity> found = FindQuantities(text, tokens, sentences);
+  std::vector<std::string> out;
+  uint32_t previous_end = 0;
+  for (const Entity& e : found) {
+    CHECK(e.begin < e.end);
+    CHECK(e.end <= text.size());
+    CHECK(e.begin >= previous_end);  // sorted, no overlaps
+    previous_end = e.end;
+    bool on_token_start = false, on_token_end = false;
+    for (const Token& t : tokens) {
+      on_token_start |= t.begin == e.begin;
+      on_token_end |= t.end == e.end;
+    }
+    CHECK(on_token_start);
+    CHECK(on_token_end);
+    out.push_back(e.type + " " + text.substr(e.begin, e.end - e.begin));
+  }
+  return out;
+}
+
+struct Case {
+  const char* text;
+  std::vector<std::string> expected;
+};
+
+void RunCases(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    SUBCASE(c.text) { CHECK(Find(c.text) == c.expected); }
+  }
+}
+
+TEST_CASE("dates") {
+  RunCases({
+      {"He said on Thursday that all allies agree.", {"DATE Thursday"}},
+      {"The meeting in Brussels on April 3, 2023.", {"DATE April 3, 2023"}},
+      {"It opened on 3 April 2023 in Oslo.", {"DATE 3 April 2023"}},
+      {"Talks resume on Jan. 5 in Geneva.", {"DATE Jan. 5"}},
+      {"date 2023-06-01 NATO", {"DATE 2023-06-01"}},
+      {"The summit is in June 2023.", {"DATE June 2023"}},
+      {"He was born in 1996.", {"DATE 1996"}},
+      {"Prices rose in the 1990s.", {"DATE the 1990s"}},
+      {"Sales fell last week.", {"DATE last week"}},
+      {"Talks resume next month.", {"DATE next month"}},
+      {"She left two years ago.", {"DATE two years ago"}},
+      {"It rained yesterday and today.", {"DATE yesterday", "DATE today"}},
+      {"Elections are due by mid-2024.", {"DATE mid-2024"}},
+      {"Prices rose earlier this year.", {"DATE earlier this year"}},
+      {"It has grown over the past two years.", {"DATE the past two years"}},
+      {"On Thursday, April 3, 2023 it ended.", {"DATE Thursday, April 3, 2023"}},
+      {"They met on the 3rd of May.", {"DATE 3rd of May"}},
+      {"The vote is in May.", {"DATE May"}},
+      {"They will meet on May 5.", {"DATE May 5"}},
+      {"Sales fell in the fourth quarter.", {"DATE the fourth quarter"}},
+      {"It ends at the end of the year.", {"DATE the end of the year"}},
+      {"They met last Thursday.", {"DATE last Thursday"}},
+      {"The formal July summit in Vilnius.", {"DATE July"}},
+      {"Profits for the three months to December.", {"DATE three months", "DATE December"}},
+  });
+}
+
+TEST_CASE("times") {
+  RunCases({
+      {"It starts at 3:30 p.m. sharp.", {"TIME 3:30 p.m."}},
+      {"Doors open at 10 a.m. on Friday.", {"TIME 10 a.m.", "DATE Friday"}},
+      {"The deadline is midnight.", {"TIME midnight"}},
+      {"He spoke this morning.", {"TIME this morning"}},
+      {"Fighting continued on Thursday night.", {"TIME Thursday night"}},
+      {"Talks lasted two hours.", {"TIME two hours"}},
+  });
+}
+
+TEST_CASE("money") {
+  RunCases({
+      {"The deal is worth $3.5 billion.", {"MONEY $3.5 billion"}},
+      {"Tickets cost €20 each.", {"MONEY €20"}},
+      {"Profits were £600m.", {"MONEY £600m"}},
+      {"He paid 100 million dollars.", {"MONEY 100 million dollars"}},
+      {"A stamp costs 5 cents.", {"MONEY 5 cents"}},
+      {"Aid of US$ 2 bn was pledged.", {"MONEY US$ 2 bn"}},
+      {"Profit jumped to $1.13bn (£600m).", {"MONEY $1.13bn", "MONEY £600m"}},
+  });
+}
+
+TEST_CASE("percentages") {
+  RunCases({
+      {"Support fell to 40%.", {"PERCENT 40%"}},
+      {"Support fell 12 percent.", {"PERCENT 12 percent"}},
+      {"Growth was 3.5 per cent.", {"PERCENT 3.5 per cent"}},
+      {"Rates rose by half a percentage point.", {"PERCENT half a percentage point"}},
+      {"Profits jumped 76% to $1.13bn.", {"PERCENT 76%", "MONEY $1.13bn"}},
+  });
+}
+
+TEST_CASE("quantities") {
+  RunCases({
+      {"The war displaced 1.2 million people.", {"QUANTITY 1.2 million people"}},
+      {"The border is 500 km away.", {"QUANTITY 500 km"}},
+      {"They walked 20 miles.", {"QUANTITY 20 miles"}},
+      {"He sent 3,000 troops.", {"QUANTITY 3,000 troops"}},
+      {"It was 40 degrees in Delhi.", {"QUANTITY 40 degrees"}},
+  });
+}
+
+TEST_CASE("no false positives") {
+  RunCases({
+      {"Theresa May said the plan may fail.", {}},
+      {"May said the deal was good.", {}},
+      {"Thousands march through the city.", {}},
+      {"The March on Washington was peaceful.", {}},
+      {"Will Smith and the Sun newspaper.", {}},
+      {"She has 12 apples and 3 pears.", {}},
+      {"I am sure he is right.", {}},
+      {"April Ryan asked a question.", {}},
+      {"The Sunday Times reported it.", {}},
+      {"He scored 1,200 runs.", {}},
+      {"She is a member of the team.", {}},
+      {"", {}},
+  });
+}
+
+TEST_CASE("the seed article's dates") {
+  std::ifstream in(std::string(BYLINE_SOURCE_DIR) + "/seeds/nato-stoltenberg.txt",
+                   std::ios::binary);
+  REQUIRE(in.good());
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::vector<std::string> found = Find(buffer.str());
+  std::vector<std::string> expected = {"DATE 2023-06-01", "DATE April 3, 2023", "DATE Thursday",
+                                       "DATE Thursday",   "DATE July",          "DATE Thursday"};
+  CHECK(found == expected);
+}
+
+TEST_CASE("offsets stay exact around non-ASCII text and bad bytes") {
+  std::string text = "Zelenskyy\xe2\x80\x99s plan \xff costs \xe2\x82\xac" "20 by Friday.";
+  std::vector<std::string> found = Find(text);
+  std::vector<std::string> expected = {"MONEY \xe2\x82\xac" "20", "DATE Friday"};
+  CHECK(found == expected);
+}
+
+}  // namespace
+}  // namespace byline
