@@ -26,7 +26,8 @@ namespace {
 //   W weekday (Thursday)          M month (April; May/March/Jan. only with date context)
 //   D number 1-31                 Y number 1000-2099            N any other number
 //   O ordinal (3rd, 20th)         w number word (two, several)  k a / an
-//   X a whole date in one token (2023-06-01, 1990s, mid-2024, Q3, 10-year)
+//   X a whole date in one token (2023-06-01, 1990s, mid-2024, Q3)
+//   V a length of time as one adjective (10-year, two-day, 36-year-old)
 //   p period (week, years)        h hour(s), minute(s)          s season (summer)
 //   L last/next/this/past/coming  g ago                         r earlier / later
 //   e early / late / mid          y yesterday / today / tomorrow
@@ -50,6 +51,8 @@ enum Case : uint8_t {
   kAnyCase,      // compared lowercased
   kCapitalized,  // first letter must be upper case in the text (months, weekdays)
   kExact,        // compared as written (GMT, US, m)
+  kLower,        // first letter must be lower case: words that never start a match ("This
+                 // Morning", "50 Cent" and "24 Hour" are names)
 };
 
 struct WordClass {
@@ -92,25 +95,25 @@ constexpr WordClass kWords[] = {
     {"dozen", 'w', kAnyCase}, {"several", 'w', kAnyCase}, {"few", 'w', kAnyCase},
     {"a", 'k', kAnyCase}, {"an", 'k', kAnyCase},
     // periods and their modifiers
-    {"day", 'p', kAnyCase}, {"days", 'p', kAnyCase}, {"week", 'p', kAnyCase},
-    {"weeks", 'p', kAnyCase}, {"weekend", 'p', kAnyCase}, {"weekends", 'p', kAnyCase},
-    {"fortnight", 'p', kAnyCase}, {"month", 'p', kAnyCase}, {"months", 'p', kAnyCase},
-    {"quarter", 'p', kAnyCase}, {"year", 'p', kAnyCase}, {"years", 'p', kAnyCase},
-    {"decade", 'p', kAnyCase}, {"decades", 'p', kAnyCase}, {"century", 'p', kAnyCase},
-    {"centuries", 'p', kAnyCase},
-    {"hour", 'h', kAnyCase}, {"hours", 'h', kAnyCase}, {"minute", 'h', kAnyCase},
-    {"minutes", 'h', kAnyCase}, {"seconds", 'h', kAnyCase},
-    {"spring", 's', kAnyCase}, {"summer", 's', kAnyCase}, {"autumn", 's', kAnyCase},
-    {"winter", 's', kAnyCase},
+    {"day", 'p', kLower}, {"days", 'p', kLower}, {"week", 'p', kLower},
+    {"weeks", 'p', kLower}, {"weekend", 'p', kLower}, {"weekends", 'p', kLower},
+    {"fortnight", 'p', kLower}, {"month", 'p', kLower}, {"months", 'p', kLower},
+    {"quarter", 'p', kLower}, {"year", 'p', kLower}, {"years", 'p', kLower},
+    {"decade", 'p', kLower}, {"decades", 'p', kLower}, {"century", 'p', kLower},
+    {"centuries", 'p', kLower},
+    {"hour", 'h', kLower}, {"hours", 'h', kLower}, {"minute", 'h', kLower},
+    {"minutes", 'h', kLower}, {"seconds", 'h', kLower},
+    {"spring", 's', kLower}, {"summer", 's', kLower}, {"autumn", 's', kLower},
+    {"winter", 's', kLower},
     {"last", 'L', kAnyCase}, {"next", 'L', kAnyCase}, {"this", 'L', kAnyCase},
     {"past", 'L', kAnyCase}, {"coming", 'L', kAnyCase}, {"previous", 'L', kAnyCase},
     {"following", 'L', kAnyCase}, {"same", 'L', kAnyCase},
     {"ago", 'g', kAnyCase}, {"earlier", 'r', kAnyCase}, {"later", 'r', kAnyCase},
     {"early", 'e', kAnyCase}, {"late", 'e', kAnyCase}, {"mid", 'e', kAnyCase},
     {"yesterday", 'y', kAnyCase}, {"today", 'y', kAnyCase}, {"tomorrow", 'y', kAnyCase},
-    {"morning", 'd', kAnyCase}, {"afternoon", 'd', kAnyCase}, {"evening", 'd', kAnyCase},
-    {"night", 'd', kAnyCase},
-    {"tonight", 't', kAnyCase}, {"noon", 't', kAnyCase}, {"midday", 't', kAnyCase},
+    {"morning", 'd', kLower}, {"afternoon", 'd', kLower}, {"evening", 'd', kLower},
+    {"night", 'd', kLower},
+    {"tonight", 't', kAnyCase}, {"noon", 't', kLower}, {"midday", 't', kLower},
     {"midnight", 't', kAnyCase},
     {"a.m.", 'A', kAnyCase}, {"p.m.", 'A', kAnyCase}, {"a.m", 'A', kAnyCase},
     {"p.m", 'A', kAnyCase}, {"am", 'A', kAnyCase}, {"pm", 'A', kAnyCase},
@@ -118,17 +121,17 @@ constexpr WordClass kWords[] = {
     {"GMT", 'z', kExact}, {"BST", 'z', kExact}, {"UTC", 'z', kExact}, {"CET", 'z', kExact},
     {"CEST", 'z', kExact}, {"ET", 'z', kExact}, {"EST", 'z', kExact}, {"EDT", 'z', kExact},
     {"PT", 'z', kExact}, {"PST", 'z', kExact}, {"PDT", 'z', kExact},
-    {"the", 'n', kAnyCase}, {"of", 'o', kAnyCase},
+    {"the", 'n', kAnyCase}, {"of", 'o', kLower},
     {"end", 'E', kAnyCase}, {"beginning", 'E', kAnyCase}, {"start", 'E', kAnyCase},
     {"middle", 'E', kAnyCase}, {"turn", 'E', kAnyCase},
     {"first", 'i', kAnyCase}, {"second", 'i', kAnyCase}, {"third", 'i', kAnyCase},
     {"fourth", 'i', kAnyCase}, {"half", 'j', kAnyCase},
     {"-", 'R', kExact}, {"–", 'R', kExact}, {",", ',', kExact},
     // money
-    {"hundred", 'S', kAnyCase}, {"thousand", 'S', kAnyCase}, {"million", 'S', kAnyCase},
-    {"billion", 'S', kAnyCase}, {"trillion", 'S', kAnyCase}, {"crore", 'S', kAnyCase},
-    {"lakh", 'S', kAnyCase}, {"m", 'S', kExact}, {"bn", 'S', kAnyCase}, {"mn", 'S', kAnyCase},
-    {"tn", 'S', kAnyCase}, {"trn", 'S', kAnyCase},
+    {"hundred", 'S', kLower}, {"thousand", 'S', kLower}, {"million", 'S', kLower},
+    {"billion", 'S', kLower}, {"trillion", 'S', kLower}, {"crore", 'S', kLower},
+    {"lakh", 'S', kLower}, {"m", 'S', kExact}, {"bn", 'S', kLower}, {"mn", 'S', kLower},
+    {"tn", 'S', kLower}, {"trn", 'S', kLower},
     {"$", 'U', kExact}, {"€", 'U', kExact}, {"£", 'U', kExact}, {"¥", 'U', kExact},
     {"₹", 'U', kExact}, {"₽", 'U', kExact}, {"US$", 'U', kExact}, {"A$", 'U', kExact},
     {"C$", 'U', kExact}, {"HK$", 'U', kExact}, {"NZ$", 'U', kExact}, {"S$", 'U', kExact},
@@ -136,54 +139,54 @@ constexpr WordClass kWords[] = {
     {"USD", 'K', kExact}, {"EUR", 'K', kExact}, {"GBP", 'K', kExact}, {"JPY", 'K', kExact},
     {"CHF", 'K', kExact}, {"CNY", 'K', kExact}, {"RMB", 'K', kExact}, {"INR", 'K', kExact},
     {"AUD", 'K', kExact}, {"CAD", 'K', kExact}, {"RUB", 'K', kExact},
-    {"dollar", 'C', kAnyCase}, {"dollars", 'C', kAnyCase}, {"euro", 'C', kAnyCase},
-    {"euros", 'C', kAnyCase}, {"pound", 'C', kAnyCase}, {"pounds", 'C', kAnyCase},
-    {"sterling", 'C', kAnyCase}, {"cent", 'C', kAnyCase}, {"cents", 'C', kAnyCase},
-    {"pence", 'C', kAnyCase}, {"penny", 'C', kAnyCase}, {"yen", 'C', kAnyCase},
-    {"yuan", 'C', kAnyCase}, {"renminbi", 'C', kAnyCase}, {"rupee", 'C', kAnyCase},
-    {"rupees", 'C', kAnyCase}, {"rouble", 'C', kAnyCase}, {"roubles", 'C', kAnyCase},
-    {"ruble", 'C', kAnyCase}, {"rubles", 'C', kAnyCase}, {"franc", 'C', kAnyCase},
-    {"francs", 'C', kAnyCase}, {"hryvnia", 'C', kAnyCase}, {"hryvnias", 'C', kAnyCase},
-    {"lira", 'C', kAnyCase}, {"pesos", 'C', kAnyCase}, {"shekels", 'C', kAnyCase},
+    {"dollar", 'C', kLower}, {"dollars", 'C', kLower}, {"euro", 'C', kLower},
+    {"euros", 'C', kLower}, {"pound", 'C', kLower}, {"pounds", 'C', kLower},
+    {"sterling", 'C', kLower}, {"cent", 'C', kLower}, {"cents", 'C', kLower},
+    {"pence", 'C', kLower}, {"penny", 'C', kLower}, {"yen", 'C', kLower},
+    {"yuan", 'C', kLower}, {"renminbi", 'C', kLower}, {"rupee", 'C', kLower},
+    {"rupees", 'C', kLower}, {"rouble", 'C', kLower}, {"roubles", 'C', kLower},
+    {"ruble", 'C', kLower}, {"rubles", 'C', kLower}, {"franc", 'C', kLower},
+    {"francs", 'C', kLower}, {"hryvnia", 'C', kLower}, {"hryvnias", 'C', kLower},
+    {"lira", 'C', kLower}, {"pesos", 'C', kLower}, {"shekels", 'C', kLower},
     {"US", 'x', kExact}, {"U.S.", 'x', kExact},
     // percentages
     {"percent", 'P', kAnyCase}, {"pct", 'P', kAnyCase}, {"%", 'P', kExact},
-    {"percentage", 'G', kAnyCase}, {"point", 'I', kAnyCase}, {"points", 'I', kAnyCase},
+    {"percentage", 'G', kLower}, {"point", 'I', kLower}, {"points", 'I', kLower},
     // units
-    {"km", 'u', kAnyCase}, {"kilometre", 'u', kAnyCase}, {"kilometres", 'u', kAnyCase},
-    {"kilometer", 'u', kAnyCase}, {"kilometers", 'u', kAnyCase}, {"mile", 'u', kAnyCase},
-    {"miles", 'u', kAnyCase}, {"metre", 'u', kAnyCase}, {"metres", 'u', kAnyCase},
-    {"meter", 'u', kAnyCase}, {"meters", 'u', kAnyCase}, {"cm", 'u', kAnyCase},
-    {"centimetres", 'u', kAnyCase}, {"centimeters", 'u', kAnyCase}, {"mm", 'u', kAnyCase},
-    {"millimetres", 'u', kAnyCase}, {"millimeters", 'u', kAnyCase}, {"feet", 'u', kAnyCase},
-    {"foot", 'u', kAnyCase}, {"ft", 'u', kAnyCase}, {"inch", 'u', kAnyCase},
-    {"inches", 'u', kAnyCase}, {"yards", 'u', kAnyCase}, {"kg", 'u', kAnyCase},
-    {"kilogram", 'u', kAnyCase}, {"kilograms", 'u', kAnyCase}, {"kilos", 'u', kAnyCase},
-    {"grams", 'u', kAnyCase}, {"tonne", 'u', kAnyCase}, {"tonnes", 'u', kAnyCase},
-    {"ton", 'u', kAnyCase}, {"tons", 'u', kAnyCase}, {"lb", 'u', kAnyCase},
-    {"lbs", 'u', kAnyCase}, {"ounces", 'u', kAnyCase}, {"litre", 'u', kAnyCase},
-    {"litres", 'u', kAnyCase}, {"liter", 'u', kAnyCase}, {"liters", 'u', kAnyCase},
-    {"gallons", 'u', kAnyCase}, {"barrel", 'u', kAnyCase}, {"barrels", 'u', kAnyCase},
-    {"degree", 'u', kAnyCase}, {"degrees", 'u', kAnyCase}, {"acre", 'u', kAnyCase},
-    {"acres", 'u', kAnyCase}, {"hectare", 'u', kAnyCase}, {"hectares", 'u', kAnyCase},
-    {"mph", 'u', kAnyCase}, {"knots", 'u', kAnyCase}, {"megawatts", 'u', kAnyCase},
-    {"gigawatts", 'u', kAnyCase}, {"kilowatts", 'u', kAnyCase}, {"MW", 'u', kExact},
+    {"km", 'u', kLower}, {"kilometre", 'u', kLower}, {"kilometres", 'u', kLower},
+    {"kilometer", 'u', kLower}, {"kilometers", 'u', kLower}, {"mile", 'u', kLower},
+    {"miles", 'u', kLower}, {"metre", 'u', kLower}, {"metres", 'u', kLower},
+    {"meter", 'u', kLower}, {"meters", 'u', kLower}, {"cm", 'u', kLower},
+    {"centimetres", 'u', kLower}, {"centimeters", 'u', kLower}, {"mm", 'u', kLower},
+    {"millimetres", 'u', kLower}, {"millimeters", 'u', kLower}, {"feet", 'u', kLower},
+    {"foot", 'u', kLower}, {"ft", 'u', kLower}, {"inch", 'u', kLower},
+    {"inches", 'u', kLower}, {"yards", 'u', kLower}, {"kg", 'u', kLower},
+    {"kilogram", 'u', kLower}, {"kilograms", 'u', kLower}, {"kilos", 'u', kLower},
+    {"grams", 'u', kLower}, {"tonne", 'u', kLower}, {"tonnes", 'u', kLower},
+    {"ton", 'u', kLower}, {"tons", 'u', kLower}, {"lb", 'u', kLower},
+    {"lbs", 'u', kLower}, {"ounces", 'u', kLower}, {"litre", 'u', kLower},
+    {"litres", 'u', kLower}, {"liter", 'u', kLower}, {"liters", 'u', kLower},
+    {"gallons", 'u', kLower}, {"barrel", 'u', kLower}, {"barrels", 'u', kLower},
+    {"degree", 'u', kLower}, {"degrees", 'u', kLower}, {"acre", 'u', kLower},
+    {"acres", 'u', kLower}, {"hectare", 'u', kLower}, {"hectares", 'u', kLower},
+    {"mph", 'u', kLower}, {"knots", 'u', kLower}, {"megawatts", 'u', kLower},
+    {"gigawatts", 'u', kLower}, {"kilowatts", 'u', kLower}, {"MW", 'u', kExact},
     {"GW", 'u', kExact}, {"kW", 'u', kExact}, {"kWh", 'u', kExact},
     {"square", 'l', kAnyCase}, {"cubic", 'l', kAnyCase},
     {"celsius", 'f', kAnyCase}, {"fahrenheit", 'f', kAnyCase}, {"centigrade", 'f', kAnyCase},
     // counted nouns
-    {"people", 'b', kAnyCase}, {"persons", 'b', kAnyCase}, {"troops", 'b', kAnyCase},
-    {"soldiers", 'b', kAnyCase}, {"civilians", 'b', kAnyCase}, {"refugees", 'b', kAnyCase},
-    {"migrants", 'b', kAnyCase}, {"residents", 'b', kAnyCase}, {"workers", 'b', kAnyCase},
-    {"employees", 'b', kAnyCase}, {"jobs", 'b', kAnyCase}, {"children", 'b', kAnyCase},
-    {"students", 'b', kAnyCase}, {"voters", 'b', kAnyCase}, {"votes", 'b', kAnyCase},
-    {"cases", 'b', kAnyCase}, {"deaths", 'b', kAnyCase}, {"patients", 'b', kAnyCase},
-    {"users", 'b', kAnyCase}, {"customers", 'b', kAnyCase}, {"members", 'b', kAnyCase},
-    {"visitors", 'b', kAnyCase}, {"tourists", 'b', kAnyCase}, {"homes", 'b', kAnyCase},
-    {"households", 'b', kAnyCase}, {"families", 'b', kAnyCase}, {"passengers", 'b', kAnyCase},
-    {"protesters", 'b', kAnyCase}, {"prisoners", 'b', kAnyCase}, {"officers", 'b', kAnyCase},
-    {"police", 'b', kAnyCase}, {"fighters", 'b', kAnyCase}, {"casualties", 'b', kAnyCase},
-    {"copies", 'b', kAnyCase}, {"subscribers", 'b', kAnyCase}, {"viewers", 'b', kAnyCase},
+    {"people", 'b', kLower}, {"persons", 'b', kLower}, {"troops", 'b', kLower},
+    {"soldiers", 'b', kLower}, {"civilians", 'b', kLower}, {"refugees", 'b', kLower},
+    {"migrants", 'b', kLower}, {"residents", 'b', kLower}, {"workers", 'b', kLower},
+    {"employees", 'b', kLower}, {"jobs", 'b', kLower}, {"children", 'b', kLower},
+    {"students", 'b', kLower}, {"voters", 'b', kLower}, {"votes", 'b', kLower},
+    {"cases", 'b', kLower}, {"deaths", 'b', kLower}, {"patients", 'b', kLower},
+    {"users", 'b', kLower}, {"customers", 'b', kLower}, {"members", 'b', kLower},
+    {"visitors", 'b', kLower}, {"tourists", 'b', kLower}, {"homes", 'b', kLower},
+    {"households", 'b', kLower}, {"families", 'b', kLower}, {"passengers", 'b', kLower},
+    {"protesters", 'b', kLower}, {"prisoners", 'b', kLower}, {"officers", 'b', kLower},
+    {"police", 'b', kLower}, {"fighters", 'b', kLower}, {"casualties", 'b', kLower},
+    {"copies", 'b', kLower}, {"subscribers", 'b', kLower}, {"viewers", 'b', kLower},
 };
 
 // Number words that may be joined with a hyphen (twenty-five) or start a date token (two-day).
@@ -231,12 +234,13 @@ const Shape kShapes[] = {
           "(?:1[0-2]|0?[1-9])(?:[.:][0-5][0-9])?(?i:[ap]\\.?m\\.?)"},
     {'X', "[12][0-9]{3}-[01][0-9]-[0-3][0-9]|"
           "[0-3]?[0-9]/[0-3]?[0-9]/(?:[0-9]{2}|[12][0-9]{3})|"
-          "(?:1[0-9]|20)?[0-9]0'?s|'[0-9]0s|’[0-9]0s|"
+          "(?:1[0-9]|20)[0-9]0'?s|[2-9]0s|'[0-9]0s|’[0-9]0s|"
           "(?:19|20)[0-9]{2}[-–/](?:[0-9]{2}|(?:19|20)[0-9]{2})|"
           "(?i:mid|early|late)-(?:[12][0-9]{3}s?|January|February|March|April|May|June|July|"
           "August|September|October|November|December)|"
           "Q[1-4]|H[12]|"
-          "[0-9]+(?:st|nd|rd|th)-century|"
+          "[0-9]+(?:st|nd|rd|th)-century"},
+    {'V', 
           "(?:[0-9]+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
           "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred))"
           "-(?:day|week|month|year|decade)s?(?:-old|-long)?"},
@@ -296,10 +300,12 @@ const WordClass* LookUp(std::string_view word) {
   auto it = FoldedWords().find(folded);
   if (it == FoldedWords().end()) return nullptr;
   if (it->second->match == kCapitalized && !IsUpper(word[0])) return nullptr;
+  if (it->second->match == kLower && IsUpper(word[0])) return nullptr;
   return it->second;
 }
 
-char ClassifyToken(std::string_view word) {
+// scratch: reused for RE2::Set results, so classifying allocates nothing per token.
+char ClassifyToken(std::string_view word, std::vector<int>* scratch) {
   if (word.empty()) return kOther;
   if (const WordClass* w = LookUp(word)) return w->cls;
   // Abbreviations keep their period: "Jan." "Sept." "Rs."
@@ -316,10 +322,9 @@ char ClassifyToken(std::string_view word) {
   }
   const bool hyphen = word.find('-') != std::string_view::npos;
   if (digit_or_sign || hyphen || word[0] == '\'' || (word.size() == 2 && IsDigit(word[1]))) {
-    std::vector<int> matched;
-    if (ShapeSet().Match(re2::StringPiece(word.data(), word.size()), &matched)) {
+    if (ShapeSet().Match(re2::StringPiece(word.data(), word.size()), scratch)) {
       int best = static_cast<int>(sizeof(kShapes) / sizeof(kShapes[0]));
-      for (int m : matched) best = std::min(best, m);
+      for (int m : *scratch) best = std::min(best, m);
       return kShapes[best].cls;
     }
   }
@@ -413,9 +418,11 @@ const RE2& Patterns() {
     const std::string full = "(?:M[DO](?:,?Y)?|[DO]o?M(?:,?Y)?|M,?Y)";
     const std::string date =
         "W(?:,?" + full + ")?"               // Thursday, Thursday, April 3, 2023
-        "|(?:eR?)?(?:" + full + "|M)"        // April 3, 2023; 3 April; June 2023; early June
+        "|(?:eR?)?(?:" + full + "|M(?:Lp)?)"  // April 3, 2023; 3 April; June 2023; early June;
+                                              // May this year
         "|(?:n?eR?)?Y(?:RY)?"                // 1996, mid-2024, 2019-2021
         "|n?(?:eR?)?X"                       // 2023-06-01, the 1990s, the early 1990s
+        "|V"                                 // 10-year, 36-year-old
         "|[er]?n?L(?:k?[DNw])?p"             // last week, the past two years, earlier this year
         "|[er]?L[WMs]"                       // last Thursday, this summer
         "|y"                                 // yesterday, today
@@ -479,13 +486,14 @@ std::vector<Entity> FindQuantities(std::string_view text, const std::vector<Toke
   std::vector<Entity> out;
   if (tokens.empty()) return out;
   std::string classes(tokens.size(), kOther);
+  std::vector<int> scratch;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (t.end > text.size() || t.begin >= t.end) continue;
     if (t.kind == TokenKind::kUrl || t.kind == TokenKind::kEmail || t.kind == TokenKind::kQuote) {
       continue;
     }
-    classes[i] = ClassifyToken(TokenText(text, t));
+    classes[i] = ClassifyToken(TokenText(text, t), &scratch);
   }
   Settle(text, tokens, &classes);
 

@@ -74,6 +74,9 @@ TEST_CASE("dates") {
       {"They met last Thursday.", {"DATE last Thursday"}},
       {"The formal July summit in Vilnius.", {"DATE July"}},
       {"Profits for the three months to December.", {"DATE three months", "DATE December"}},
+      {"He got a two-year ban in May this year.", {"DATE two-year", "DATE May this year"}},
+      {"The 36-year-old left in the late 1980s.", {"DATE 36-year-old", "DATE the late 1980s"}},
+      {"Elections are expected in the second half of 2024.", {"DATE the second half of 2024"}},
   });
 }
 
@@ -133,6 +136,8 @@ TEST_CASE("no false positives") {
       {"The Sunday Times reported it.", {}},
       {"He scored 1,200 runs.", {}},
       {"She is a member of the team.", {}},
+      {"50 Cent and the band 10s played on This Morning.", {}},
+      {"The 24 Hour Party People film.", {}},
       {"", {}},
   });
 }
