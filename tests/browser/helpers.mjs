@@ -15,13 +15,12 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join, normalize, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const WEB = join(ROOT, 'web');
-export const SEED = join(ROOT, 'seeds', 'nato-stoltenberg.txt');
+import { ROOT, SEED, WEB } from './paths.mjs';
+
+export { ROOT, SEED, WEB };
 export const CHROMIUM = process.env.BYLINE_CHROMIUM || '/usr/bin/chromium';
 export const PREFIX = '/byline/';
 
@@ -112,10 +111,20 @@ export async function analyzeText(page, text, { timeout = 30000 } = {}) {
 }
 
 export async function waitForAnalysis(page, text, timeout = 30000) {
-  await page.waitForFunction((t) => {
-    const blocks = document.querySelector('#reading .blocks');
-    return document.body.dataset.state === 'done' && blocks !== null && blocks.textContent === t;
-  }, text, { timeout, polling: 50 });
+  try {
+    await page.waitForFunction((t) => {
+      const blocks = document.querySelector('#reading .blocks');
+      return document.body.dataset.state === 'done' && blocks !== null && blocks.textContent === t;
+    }, text, { timeout, polling: 50 });
+  } catch (err) {
+    const seen = await page.evaluate(() => ({
+      state: document.body.dataset.state,
+      status: document.getElementById('status').textContent,
+      error: document.getElementById('error').textContent,
+    })).catch(() => ({}));
+    err.message += ` (page state ${seen.state}: "${seen.status}" ${seen.error})`;
+    throw err;
+  }
 }
 
 // Every element in the reading view that has data-start/data-end, as plain objects.
@@ -134,13 +143,24 @@ export async function readHighlights(page) {
   })));
 }
 
-// The engine's own result for text, computed in the page with web/byline.js.
+// The engine's own result for text, computed in the page's origin by a fresh web/worker.js (which
+// runs web/byline.js; the page's CSP forbids the eval that Embind's glue code uses on the main
+// thread, and the page itself only ever analyzes in that worker).
 export async function analyzeInPage(page, text) {
-  return page.evaluate(async (t) => {
-    const { createAnalyzer } = await import(new URL('byline.js', location.href).href);
-    const a = await createAnalyzer();
-    return a.analyze(t);
-  }, text);
+  return page.evaluate((t) => new Promise((resolve, reject) => {
+    const w = new Worker(new URL('worker.js', location.href), { type: 'module' });
+    w.onmessage = (e) => {
+      if (e.data.type === 'result') {
+        w.terminate();
+        resolve(e.data.result);
+      } else if (e.data.type === 'error' || e.data.type === 'loaderror') {
+        w.terminate();
+        reject(new Error(e.data.message));
+      }
+    };
+    w.onerror = (e) => reject(new Error(e.message || 'worker error'));
+    w.postMessage({ type: 'analyze', id: 1, text: t });
+  }), text);
 }
 
 export function freshDir(prefix = 'byline-browser-') {
