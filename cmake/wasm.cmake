@@ -43,7 +43,9 @@ target_link_options(byline_web PRIVATE
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createBylineModule
   -sENVIRONMENT=web,worker
   -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=${BYLINE_WASM_MAXIMUM_MEMORY}
-  -sFILESYSTEM=0)
+  -sFILESYSTEM=0
+  # No eval()/new Function in the glue, so the page can forbid 'unsafe-eval' in its CSP.
+  -sDYNAMIC_EXECUTION=0)
 
 # The model the page fetches: a copy of the committed one, removed again if that one goes away.
 set(BYLINE_MODEL_SRC "${CMAKE_CURRENT_SOURCE_DIR}/models/byline-ner.bin")
