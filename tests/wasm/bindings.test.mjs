@@ -1,10 +1,17 @@
 // wasm/bindings.cc directly: the raw result object, and UTF-8 bytes that a JavaScript string
 // cannot carry (a Uint8Array goes into the core byte for byte).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import createBylineModule from '../../web/byline-core.js';
-import { readWasm } from './helpers.mjs';
+import { WEB, readWasm } from './helpers.mjs';
+
+test('the generated glue evaluates no strings (the page forbids unsafe-eval)', () => {
+  const glue = readFileSync(join(WEB, 'byline-core.js'), 'utf8');
+  assert.doesNotMatch(glue, /\bnew Function\b|\beval\s*\(/);
+});
 
 describe('Embind Analyzer', () => {
   let core;
