@@ -1,11 +1,54 @@
-// PLACEHOLDER: finds nothing yet.
 #include "core/quotes.h"
+
+#include <algorithm>
+
+#include "core/quote_marks.h"
+#include "core/speakers.h"
 
 namespace byline {
 
-std::vector<Quote> FindQuotes(std::string_view, const std::vector<Token>&,
-                              const std::vector<Sentence>&, const std::vector<Entity>&) {
-  return {};
+std::vector<Quote> FindQuotes(std::string_view text, const std::vector<Token>&,
+                              const std::vector<Sentence>&, const std::vector<Entity>& entities) {
+  const std::vector<QuotedSpan> spans = FindQuotedSpans(text);
+  SpeakerFinder finder(text, spans, entities);
+  std::vector<Quote> out;
+  for (size_t i = 0; i < spans.size(); ++i) {
+    const Attribution a = finder.Attribute(i);
+    const int words = finder.WordCount(i);
+    if (words == 0) continue;
+    const bool title = finder.LooksLikeTitle(i);
+    bool keep;
+    switch (a.rule) {
+      case AttributionRule::kAdjacent:
+      case AttributionRule::kContinuation:
+        keep = true;
+        break;
+      case AttributionRule::kVerbBefore:
+      case AttributionRule::kAccordingTo:
+        keep = !(title && words <= 6);
+        break;
+      case AttributionRule::kSubject:
+      case AttributionRule::kNone:
+      default:
+        // Scare quotes and titles: short or title-cased quotations nobody is said to have said.
+        keep = words >= 4 && !title;
+        break;
+    }
+    if (!keep) continue;
+    Quote q;
+    q.begin = spans[i].begin;
+    q.end = spans[i].end;
+    q.kind = QuoteKind::kDirect;
+    q.has_speaker = a.has_speaker;
+    q.speaker = a.speaker;
+    q.speaker_name = a.name;
+    out.push_back(std::move(q));
+  }
+  std::vector<Quote> indirect = finder.IndirectQuotes();
+  out.insert(out.end(), indirect.begin(), indirect.end());
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Quote& a, const Quote& b) { return a.begin < b.begin; });
+  return out;
 }
 
 }  // namespace byline

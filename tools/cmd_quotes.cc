@@ -1,13 +1,361 @@
-// PLACEHOLDER: eval-quotes arrives with the quote finder.
+// byline eval-quotes: quotation and speaker scores against PolNeAR-format gold (one JSON article per
+// line, see /work/shared/data/quotes/polnear/README.md).
+//
+// Scoring, per article (gold offsets are code points = UTF-16 units here; ours are UTF-8 bytes and
+// are converted with core/offsets.h):
+//   direct    gold = records with quote_type "direct", compared on `inner`; predictions = our
+//             direct quotes (a quotation over several paragraphs is scored as one piece per
+//             paragraph, as the gold splits them). Both spans are trimmed of spaces, punctuation
+//             and quotation marks; a prediction matches an unmatched gold span when their
+//             intersection over union is >= 0.8. An unmatched prediction lying inside a gold
+//             "mixed" or "embedded" record (a quoted fragment of reported speech, which PolNeAR
+//             does not annotate on its own) is neither right nor wrong: it is counted as ignored.
+//             The strict figures (ignored counted as false positives) are printed too.
+//   speaker   over matched quotes whose gold has a speaker: correct when our speaker mention
+//             overlaps the gold speaker span.
+//   indirect  gold = records with quote_type "indirect", compared on the content span; the same
+//             matching, ignoring predictions inside "mixed"/"embedded" records.
+#include <cxxopts.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
 
+#include "core/offsets.h"
 #include "tools/cli.h"
 
 namespace byline::cli {
+namespace {
 
-int RunEvalQuotes(int, char**) {
-  std::cerr << "byline eval-quotes: not available in this build yet\n";
-  return 2;
+struct Range {
+  int64_t begin = 0, end = 0;  // code points
+};
+
+// Trims spaces, punctuation and quotation marks from both ends of [b, e) of the code points cps.
+Range Trim(const std::u32string& cps, Range r) {
+  auto junk = [](char32_t c) {
+    if (c < 128) return !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
+    return c == 0xA0 || (c >= 0x2000 && c <= 0x206F) || c == 0xAB || c == 0xBB || c == 0x3000;
+  };
+  r.begin = std::max<int64_t>(0, r.begin);
+  r.end = std::min<int64_t>(static_cast<int64_t>(cps.size()), r.end);
+  while (r.begin < r.end && junk(cps[r.begin])) ++r.begin;
+  while (r.end > r.begin && junk(cps[r.end - 1])) --r.end;
+  return r;
+}
+
+double IoU(Range a, Range b) {
+  const int64_t inter = std::max<int64_t>(0, std::min(a.end, b.end) - std::max(a.begin, b.begin));
+  const int64_t uni = std::max(a.end, b.end) - std::min(a.begin, b.begin);
+  return uni <= 0 ? 0.0 : static_cast<double>(inter) / static_cast<double>(uni);
+}
+
+bool Overlaps(Range a, Range b) { return a.begin < b.end && b.begin < a.end; }
+
+bool Inside(Range inner, Range outer) {
+  const int64_t inter =
+      std::max<int64_t>(0, std::min(inner.end, outer.end) - std::max(inner.begin, outer.begin));
+  return inner.end > inner.begin && inter * 2 >= (inner.end - inner.begin);
+}
+
+std::u32string CodePoints(const std::string& s) {
+  std::u32string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    char32_t c;
+    int n = DecodeUtf8(s, i, &c);
+    if (n == 0) {
+      c = 0xFFFD;
+      n = 1;
+    }
+    out.push_back(c);
+    i += n;
+  }
+  return out;
+}
+
+struct Counts {
+  int64_t tp = 0, fp = 0, fn = 0, ignored = 0;
+  int64_t speaker_total = 0, speaker_right = 0, speaker_named = 0;
+  double P() const { return tp + fp ? static_cast<double>(tp) / (tp + fp) : 0; }
+  double R() const { return tp + fn ? static_cast<double>(tp) / (tp + fn) : 0; }
+  double F() const { return P() + R() > 0 ? 2 * P() * R() / (P() + R()) : 0; }
+  double StrictP() const { return tp + fp + ignored ? static_cast<double>(tp) / (tp + fp + ignored) : 0; }
+  double StrictF() const {
+    return StrictP() + R() > 0 ? 2 * StrictP() * R() / (StrictP() + R()) : 0;
+  }
+  double SpeakerAcc() const {
+    return speaker_total ? static_cast<double>(speaker_right) / speaker_total : 0;
+  }
+};
+
+struct Pred {
+  Range span;
+  bool has_speaker;
+  Range speaker;
+  int quote;  // index into the analysis' quotes
+};
+
+struct Gold {
+  Range span;
+  bool has_speaker;
+  Range speaker;
+};
+
+// Greedy matching, best IoU first.
+void Score(const std::vector<Pred>& preds, const std::vector<Gold>& gold,
+           const std::vector<Range>& ignore, Counts* c, std::vector<int>* pred_match) {
+  struct Pair {
+    double iou;
+    size_t p, g;
+  };
+  std::vector<Pair> pairs;
+  for (size_t p = 0; p < preds.size(); ++p) {
+    for (size_t g = 0; g < gold.size(); ++g) {
+      const double iou = IoU(preds[p].span, gold[g].span);
+      if (iou >= 0.8) pairs.push_back({iou, p, g});
+    }
+  }
+  std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.iou > b.iou; });
+  std::vector<int> pm(preds.size(), -1), gm(gold.size(), -1);
+  for (const Pair& x : pairs) {
+    if (pm[x.p] >= 0 || gm[x.g] >= 0) continue;
+    pm[x.p] = static_cast<int>(x.g);
+    gm[x.g] = static_cast<int>(x.p);
+  }
+  for (size_t p = 0; p < preds.size(); ++p) {
+    if (pm[p] >= 0) {
+      ++c->tp;
+      const Gold& g = gold[pm[p]];
+      if (g.has_speaker) {
+        ++c->speaker_total;
+        if (preds[p].has_speaker && Overlaps(preds[p].speaker, g.speaker)) ++c->speaker_right;
+      }
+      continue;
+    }
+    bool ign = false;
+    for (const Range& r : ignore) ign = ign || Inside(preds[p].span, r);
+    if (ign) {
+      ++c->ignored;
+    } else {
+      ++c->fp;
+    }
+  }
+  for (size_t g = 0; g < gold.size(); ++g) {
+    if (gm[g] < 0) ++c->fn;
+  }
+  if (pred_match) *pred_match = pm;
+}
+
+std::string Pct(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%6.2f", 100 * x);
+  return buf;
+}
+
+}  // namespace
+
+int RunEvalQuotes(int argc, char** argv) {
+  cxxopts::Options options("byline eval-quotes",
+                           "Scores quotations and speakers against PolNeAR-format JSONL gold");
+  options.add_options()("model", "entity model (default: the project's model)",
+                        cxxopts::value<std::string>()->default_value(""))(
+      "json", "print the scores as JSON")("errors", "print the misses and false positives")(
+      "file", "gold JSONL", cxxopts::value<std::string>())("h,help", "this help");
+  options.parse_positional({"file"});
+  options.positional_help("FILE.jsonl");
+  cxxopts::ParseResult args;
+  try {
+    args = options.parse(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "byline eval-quotes: " << e.what() << "\n" << options.help() << "\n";
+    return 2;
+  }
+  if (args.count("help")) {
+    std::cout << options.help() << "\n";
+    return 0;
+  }
+  if (!args.count("file")) {
+    std::cerr << "byline eval-quotes: missing FILE.jsonl\n" << options.help() << "\n";
+    return 2;
+  }
+  const std::string path = args["file"].as<std::string>();
+  const bool show_errors = args.count("errors") > 0;
+  std::string error, data;
+  if (!ReadFile(path, &data, &error)) {
+    std::cerr << "byline eval-quotes: " << error << "\n";
+    return 1;
+  }
+  Analyzer analyzer;
+  if (!LoadAnalyzer(args["model"].as<std::string>(), &analyzer, &error)) {
+    std::cerr << "byline eval-quotes: " << error << "\n";
+    return 1;
+  }
+
+  Counts direct, indirect;
+  int64_t articles = 0, bytes = 0;
+  double seconds = 0;
+  std::istringstream lines(data);
+  std::string line;
+  int64_t line_no = 0;
+  while (std::getline(lines, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    nlohmann::json doc = nlohmann::json::parse(line, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object() || !doc.contains("text") ||
+        !doc["text"].is_string()) {
+      std::cerr << "byline eval-quotes: " << path << ":" << line_no
+                << ": not a JSON article with a \"text\" field\n";
+      return 1;
+    }
+    const std::string text = doc["text"].get<std::string>();
+    const std::u32string cps = CodePoints(text);
+    const auto start = std::chrono::steady_clock::now();
+    const Analysis a = analyzer.Analyze(text);
+    seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ++articles;
+    bytes += static_cast<int64_t>(text.size());
+    if (!a.ok()) {
+      std::cerr << "byline eval-quotes: " << path << ":" << line_no << ": " << a.error << "\n";
+      return 1;
+    }
+    const Utf16Offsets to16(text);
+
+    std::vector<Gold> gold_direct, gold_indirect;
+    std::vector<Range> ignore;
+    const nlohmann::json empty = nlohmann::json::array();
+    const nlohmann::json& records = doc.contains("quotes") ? doc["quotes"] : empty;
+    for (const auto& r : records) {
+      const std::string type = r.value("quote_type", "");
+      Gold g;
+      g.has_speaker = r.contains("speaker") && r["speaker"].is_array();
+      if (g.has_speaker) g.speaker = {r["speaker"][0].get<int64_t>(), r["speaker"][1].get<int64_t>()};
+      const Range content{r["start"].get<int64_t>(), r["end"].get<int64_t>()};
+      if (type == "direct" && r.contains("inner") && r["inner"].is_array()) {
+        g.span = Trim(cps, {r["inner"][0].get<int64_t>(), r["inner"][1].get<int64_t>()});
+        gold_direct.push_back(g);
+      } else if (type == "indirect") {
+        g.span = Trim(cps, content);
+        gold_indirect.push_back(g);
+      } else {
+        ignore.push_back(content);
+      }
+    }
+    std::vector<Pred> pred_direct, pred_indirect;
+    for (size_t qi = 0; qi < a.quotes.size(); ++qi) {
+      const Quote& q = a.quotes[qi];
+      Pred p;
+      p.has_speaker = q.has_speaker;
+      p.speaker = {to16(q.speaker.begin), to16(q.speaker.end)};
+      p.quote = static_cast<int>(qi);
+      if (q.kind == QuoteKind::kIndirect) {
+        p.span = Trim(cps, {to16(q.begin), to16(q.end)});
+        pred_indirect.push_back(p);
+        continue;
+      }
+      // One piece per paragraph.
+      uint32_t b = q.begin;
+      for (uint32_t i = q.begin; i <= q.end; ++i) {
+        if (i == q.end || text[i] == '\n') {
+          Range r = Trim(cps, {to16(b), to16(i)});
+          if (r.end > r.begin) {
+            p.span = r;
+            pred_direct.push_back(p);
+          }
+          b = i + 1;
+        }
+      }
+    }
+    std::vector<int> match;
+    Score(pred_direct, gold_direct, ignore, &direct, &match);
+    Score(pred_indirect, gold_indirect, ignore, &indirect, nullptr);
+
+    if (show_errors) {
+      auto show = [&](Range r) {
+        std::string s;
+        for (int64_t k = std::max<int64_t>(0, r.begin); k < r.end && k < (int64_t)cps.size(); ++k) {
+          char32_t c = cps[k];
+          if (c == '\n') c = ' ';
+          if (c < 0x80) {
+            s += static_cast<char>(c);
+          } else if (c < 0x800) {
+            s += static_cast<char>(0xC0 | (c >> 6));
+            s += static_cast<char>(0x80 | (c & 0x3F));
+          } else {
+            s += static_cast<char>(0xE0 | (c >> 12));
+            s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            s += static_cast<char>(0x80 | (c & 0x3F));
+          }
+        }
+        return s;
+      };
+      std::vector<bool> gold_hit(gold_direct.size(), false);
+      for (size_t p = 0; p < pred_direct.size(); ++p) {
+        if (match[p] >= 0) {
+          gold_hit[match[p]] = true;
+          const Gold& g = gold_direct[match[p]];
+          if (g.has_speaker && !(pred_direct[p].has_speaker && Overlaps(pred_direct[p].speaker, g.speaker))) {
+            std::cout << "SPEAKER\t" << doc.value("id", "") << "\t" << show(pred_direct[p].span).substr(0, 80)
+                      << "\tgold=" << show(g.speaker) << "\tgot="
+                      << (pred_direct[p].has_speaker ? show(pred_direct[p].speaker) : "-") << "\n";
+          }
+          continue;
+        }
+        bool ign = false;
+        for (const Range& r : ignore) ign = ign || Inside(pred_direct[p].span, r);
+        std::cout << (ign ? "IGNORED\t" : "FP\t") << doc.value("id", "") << "\t"
+                  << show(pred_direct[p].span).substr(0, 120) << "\n";
+      }
+      for (size_t g = 0; g < gold_direct.size(); ++g) {
+        if (!gold_hit[g]) {
+          std::cout << "FN\t" << doc.value("id", "") << "\t" << show(gold_direct[g].span).substr(0, 120)
+                    << "\n";
+        }
+      }
+    }
+  }
+
+  if (args.count("json")) {
+    auto block = [](const Counts& c) {
+      return nlohmann::json{{"tp", c.tp},           {"fp", c.fp},
+                            {"fn", c.fn},           {"ignored", c.ignored},
+                            {"precision", c.P()},   {"recall", c.R()},
+                            {"f1", c.F()},          {"strict_precision", c.StrictP()},
+                            {"strict_f1", c.StrictF()}, {"speaker_total", c.speaker_total},
+                            {"speaker_correct", c.speaker_right},
+                            {"speaker_accuracy", c.SpeakerAcc()}};
+    };
+    nlohmann::json out{{"articles", articles},
+                       {"bytes", bytes},
+                       {"seconds", seconds},
+                       {"direct", block(direct)},
+                       {"indirect", block(indirect)}};
+    std::cout << out.dump(2) << "\n";
+    return 0;
+  }
+  std::cout << "byline eval-quotes " << path << ": " << articles << " articles, " << bytes
+            << " bytes, analyzed in " << seconds << " s\n\n";
+  std::cout << "            gold  pred    TP    FP  ignored    P       R       F1    strict F1  speaker acc\n";
+  auto row = [](const char* name, const Counts& c) {
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%-9s %6lld %5lld %5lld %5lld %6lld  %s  %s  %s   %s     %s (%lld/%lld)\n",
+                  name, (long long)(c.tp + c.fn), (long long)(c.tp + c.fp + c.ignored),
+                  (long long)c.tp, (long long)c.fp, (long long)c.ignored, Pct(c.P()).c_str(),
+                  Pct(c.R()).c_str(), Pct(c.F()).c_str(), Pct(c.StrictF()).c_str(),
+                  Pct(c.SpeakerAcc()).c_str(), (long long)c.speaker_right,
+                  (long long)c.speaker_total);
+    std::cout << buf;
+  };
+  row("direct", direct);
+  row("indirect", indirect);
+  std::cout << "\nMatching: intersection over union >= 0.8 after trimming spaces, punctuation and marks;\n"
+               "ignored = predictions inside a gold mixed/embedded record (strict F1 counts them as errors);\n"
+               "speaker accuracy = predicted speaker mention overlaps the gold speaker, over matched quotes.\n";
+  return 0;
 }
 
 }  // namespace byline::cli

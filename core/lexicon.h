@@ -1,0 +1,31 @@
+// Word lists the quotation finder compiles in: speech verbs (data/speech_verbs.txt) and first names
+// with their usual gender (data/first_names.tsv), both turned into core/*.inc by
+// scripts/gen_quote_data.js.
+//
+// Usage:
+//   byline::SpeechVerb v = byline::LookupSpeechVerb("told");   // v.is_verb, v.reports_that
+//   byline::Gender g = byline::FirstNameGender("Jens");          // Gender::kMale
+//
+// Lookups are case-insensitive for ASCII letters and take O(log n). Thread-safety: pure functions.
+#ifndef BYLINE_CORE_LEXICON_H_
+#define BYLINE_CORE_LEXICON_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace byline {
+
+struct SpeechVerb {
+  bool is_verb = false;       // a form of a verb of saying (said, tells, tweeted, ...)
+  bool reports_that = false;  // it also introduces reported speech: "said (that) ..."
+};
+
+SpeechVerb LookupSpeechVerb(std::string_view word);
+
+enum class Gender : uint8_t { kUnknown, kMale, kFemale };
+
+Gender FirstNameGender(std::string_view name);
+
+}  // namespace byline
+
+#endif  // BYLINE_CORE_LEXICON_H_

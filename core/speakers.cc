@@ -1,0 +1,834 @@
+#include "core/speakers.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/lexicon.h"
+#include "core/mentions.h"
+#include "core/words.h"
+
+namespace byline {
+namespace {
+
+template <size_t N>
+bool In(std::string_view w, const std::string_view (&set)[N]) {
+  for (std::string_view s : set) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+constexpr std::string_view kDeterminers[] = {
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those", "some", "many", "several", "one", "two", "three", "four", "five", "both", "other",
+    "another", "each", "every", "most", "few", "all", "no", "The", "A", "An", "His", "Her", "Its",
+    "Their", "Our", "My", "This", "These", "Those", "Some", "Many", "Several", "One", "Two",
+    "Both", "Other", "Another", "Each", "Most", "All"};
+
+constexpr std::string_view kAdverbs[] = {
+    "also", "later", "then", "has", "had", "have", "was", "is", "would", "will", "did", "does",
+    "do", "just", "once", "again", "previously", "recently", "repeatedly", "reportedly", "often",
+    "further", "simply", "finally", "earlier", "separately", "privately", "publicly", "still",
+    "even", "already", "never", "not", "flatly", "quickly", "first", "has", "may", "might",
+    "could", "should", "can", "must", "had", "were", "are", "been", "being", "initially",
+    "subsequently", "frequently", "openly", "angrily", "bluntly", "quietly", "loudly", "proudly",
+    "once", "famously", "memorably", "tersely", "sharply", "emphatically", "curtly", "bluntly",
+    "n't", "not", "ultimately", "immediately", "jokingly", "candidly", "sarcastically",
+    "insistently", "reportedly", "allegedly", "apparently", "clearly", "explicitly"};
+
+// Words that end a noun phrase scanned backwards from a verb (they are not part of a subject).
+constexpr std::string_view kNpStop[] = {
+    "that", "and", "but", "or", "to", "in", "on", "for", "with", "at", "by", "from", "as", "than",
+    "because", "if", "when", "while", "after", "before", "is", "was", "were", "are", "be",
+    "been", "has", "had", "have", "not", "also", "which", "who", "whom", "so", "about", "into",
+    "over", "under", "said", "says", "told", "then", "there", "here", "it", "they", "he", "she",
+    "we", "i", "you", "what", "how", "why", "where", "would", "will", "could", "should", "can",
+    "may", "might", "must", "do", "does", "did", "even", "just", "only", "up", "out", "off",
+    "down", "during", "since", "until", "through", "against", "between", "without", "within",
+    "upon", "among", "across", "around", "via", "per", "like", "unlike", "despite", "though",
+    "although", "whether", "whose", "where", "yet", "nor", "of"};
+
+constexpr std::string_view kPronouns[] = {"he", "she", "they", "it", "we", "I", "He", "She",
+                                          "They", "It", "We", "who", "which"};
+
+// Capitalized words that start sentences but start no name.
+constexpr std::string_view kNotNames[] = {
+    "The", "A", "An", "But", "And", "Or", "In", "On", "At", "As", "If", "When", "While", "After",
+    "Before", "So", "Yet", "For", "With", "This", "That", "These", "Those", "It", "He", "She",
+    "They", "We", "I", "You", "His", "Her", "Their", "Its", "Our", "My", "Your", "There", "Here",
+    "Asked", "Speaking", "According", "Still", "However", "Meanwhile", "Then", "Now", "Also",
+    "Even", "Although", "Though", "Because", "Since", "Until", "Despite", "During", "From", "To",
+    "By", "Of", "About", "Under", "Over", "What", "Why", "How", "Where", "Who", "Which", "Some",
+    "Many", "Most", "All", "Both", "Each", "Every", "No", "Not", "Only", "Just", "Asked", "Told",
+    "Said", "Like", "Unlike", "Among", "Instead", "Indeed", "Last", "Next", "Earlier", "Later",
+    "Today", "Yesterday", "Tonight", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Mr", "Several", "Other",
+    "Another", "Such", "Do", "Does", "Did", "Is", "Was", "Are", "Were", "Has", "Have", "Had",
+    "Will", "Would", "Can", "Could", "Should", "Must", "Let", "Please", "Yes", "Thank", "Thanks",
+    "Oh", "Well", "OK", "Okay", "Hey", "Why", "Whether", "Once", "Again", "Already", "Perhaps",
+    "Maybe", "Sure", "Watch", "Read", "See", "Follow", "Click", "Photo", "Image", "Video",
+    "Related", "Advertisement", "Update", "UPDATE", "Editor", "Note", "Sign", "Subscribe"};
+
+constexpr std::string_view kConnectors[] = {"of", "de", "van", "von", "al", "bin", "la", "le",
+                                            "du", "da", "der", "del", "den", "di", "dos", "ibn",
+                                            "y", "&"};
+
+constexpr std::string_view kTimeWords[] = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "today",
+    "yesterday", "tonight", "earlier", "later", "recently", "also", "again", "repeatedly",
+    "previously", "Monday's", "late", "last", "this", "on", "in", "at", "during", "to", "about",
+    "of", "for", "with", "after", "before", "when", "while", "as", "so", "too", "nothing",
+    "something", "anything", "goodbye", "yes", "no", "otherwise", "more", "less", "much",
+    "little", "enough", "afterward", "afterwards", "through", "from", "by", "Sunday's"};
+
+constexpr std::string_view kTellVerbs[] = {"tell", "tells", "told", "telling", "inform",
+                                           "informs", "informed", "informing", "assure",
+                                           "assures", "assured", "assuring", "remind",
+                                           "reminds", "reminded", "reminding", "warn", "warns",
+                                           "warned", "warning", "advise", "advised", "urged"};
+
+bool EndsWith(std::string_view w, std::string_view s) {
+  return w.size() >= s.size() && w.substr(w.size() - s.size()) == s;
+}
+
+std::string_view ToLowerAscii(std::string_view w, std::string* buf) {
+  buf->assign(w);
+  for (char& c : *buf) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return *buf;
+}
+
+enum class CandKind : uint8_t { kName, kPronoun, kNominal };
+
+struct Cand {
+  bool ok = false;
+  uint32_t first = 0, last = 0;  // word range [first, last)
+  CandKind kind = CandKind::kNominal;
+  int run = -1;  // name run for kName
+};
+
+struct Run {
+  uint32_t first, last;  // word range
+  bool possessive = false;
+};
+
+}  // namespace
+
+struct SpeakerFinder::Impl {
+  std::string_view text;
+  const std::vector<QuotedSpan>& spans;
+  WordView v;
+  std::vector<Run> runs;
+  std::vector<int> run_of_word;
+  JoinedMentions joined;
+  std::vector<std::string> ent_type;
+  std::vector<Gender> ent_gender;
+  // Appositions: lowercase head noun -> (word index, entity), in text order.
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, int>>> ties;
+  std::vector<Attribution> done;  // per span attributed so far
+
+  Impl(std::string_view t, const std::vector<QuotedSpan>& s, const std::vector<Entity>& entities)
+      : text(t), spans(s), v(BuildWordView(t, s)) {
+    FindRuns(entities);
+    FindTies();
+  }
+
+  const Word& W(size_t i) const { return v.words[i]; }
+  std::string_view T(size_t i) const { return v.Text(i); }
+  bool IsWord(size_t i) const { return i < v.words.size() && W(i).kind == WordKind::kWord; }
+  bool Outside(size_t i) const { return i < v.words.size() && !W(i).in_quote; }
+  bool IsPunct(size_t i, std::string_view p) const {
+    return i < v.words.size() && W(i).kind == WordKind::kPunct && T(i) == p;
+  }
+  bool IsLowerWord(size_t i) const { return IsWord(i) && !W(i).capitalized; }
+  bool IsSpeechVerb(size_t i) const {
+    return IsWord(i) && !W(i).in_quote && LookupSpeechVerb(T(i)).is_verb &&
+           (!W(i).capitalized || i == v.sentence_first[W(i).sentence]);
+  }
+
+  // ---- name runs ----------------------------------------------------------------------------
+  void FindRuns(const std::vector<Entity>& entities) {
+    run_of_word.assign(v.words.size(), -1);
+    size_t i = 0;
+    const size_t n = v.words.size();
+    while (i < n) {
+      if (!IsWord(i) || !W(i).capitalized || W(i).in_quote) {
+        ++i;
+        continue;
+      }
+      size_t j = i + 1;
+      while (j < n && W(j).sentence == W(i).sentence && !W(j).in_quote) {
+        if (IsWord(j) && W(j).capitalized) {
+          ++j;
+        } else if (IsWord(j) && In(T(j), kConnectors) && j + 1 < n && IsWord(j + 1) &&
+                   W(j + 1).capitalized && !W(j + 1).in_quote) {
+          j += 2;
+        } else {
+          break;
+        }
+      }
+      size_t b = i;
+      // Drop sentence-start words that start no name, and lone pronoun I.
+      while (b < j && (In(T(b), kNotNames) || T(b) == "I") &&
+             (b == v.sentence_first[W(b).sentence] || In(T(b), kNotNames))) {
+        ++b;
+      }
+      while (b < j && In(T(b), kConnectors)) ++b;
+      if (b < j) {
+        Run r{static_cast<uint32_t>(b), static_cast<uint32_t>(j), false};
+        r.possessive = j < n && W(j).kind == WordKind::kPossessive;
+        for (size_t k = b; k < j; ++k) run_of_word[k] = static_cast<int>(runs.size());
+        runs.push_back(r);
+      }
+      i = j;
+    }
+    // Join them into entities, with the tagger's types as hints.
+    std::vector<NameMention> mentions;
+    mentions.reserve(runs.size());
+    size_t e = 0;
+    for (const Run& r : runs) {
+      NameMention m;
+      m.span = {W(r.first).begin, W(r.last - 1).end};
+      while (e < entities.size() && entities[e].end <= m.span.begin) ++e;
+      for (size_t k = e; k < entities.size() && entities[k].begin < m.span.end; ++k) {
+        const std::string& t = entities[k].type;
+        if (t == "PER" || t == "ORG" || t == "LOC" || t == "MISC") {
+          if (entities[k].end > m.span.begin) {
+            m.type = t == "MISC" ? "" : t;
+            if (t == "PER") break;
+          }
+        }
+      }
+      mentions.push_back(std::move(m));
+    }
+    joined = JoinMentions(text, mentions);
+    for (const JoinedEntity& je : joined.entities) {
+      ent_type.push_back(je.type);
+      ent_gender.push_back(je.gender);
+    }
+  }
+
+  int EntityOfRun(int r) const { return r < 0 ? -1 : joined.entity_of[r]; }
+
+  // ---- appositions ----------------------------------------------------------------------------
+  // Lowercase head of a noun phrase ending at word `last` (exclusive), e.g. "spokesman".
+  void Tie(size_t head_word, int entity) {
+    std::string buf;
+    ties[std::string(ToLowerAscii(T(head_word), &buf))].push_back(
+        {static_cast<uint32_t>(head_word), entity});
+  }
+
+  void FindTies() {
+    for (size_t r = 0; r < runs.size(); ++r) {
+      const Run& run = runs[r];
+      const int e = EntityOfRun(static_cast<int>(r));
+      // "X, the spokesman," / "X, a former adviser to Y,"
+      size_t k = run.last;
+      if (IsPunct(k, ",") && IsWord(k + 1) && In(T(k + 1), kDeterminers)) {
+        size_t head = 0;
+        for (size_t j = k + 2; j < v.words.size() && j < k + 8; ++j) {
+          if (!IsWord(j)) break;
+          if (In(T(j), kNpStop)) break;
+          if (!W(j).capitalized) head = j;
+        }
+        if (head) Tie(head, e);
+      }
+      // "spokesman X"
+      if (run.first > 0 && IsLowerWord(run.first - 1) && !In(T(run.first - 1), kNpStop) &&
+          !In(T(run.first - 1), kDeterminers) && !LookupSpeechVerb(T(run.first - 1)).is_verb) {
+        Tie(run.first - 1, e);
+      }
+      // "the spokesman, X,"
+      if (run.first >= 2 && IsPunct(run.first - 1, ",") && IsLowerWord(run.first - 2) &&
+          !In(T(run.first - 2), kNpStop)) {
+        size_t j = run.first - 2;
+        size_t steps = 0;
+        while (j > 0 && IsWord(j) && !In(T(j), kDeterminers) && steps < 5) {
+          --j;
+          ++steps;
+        }
+        if (IsWord(j) && In(T(j), kDeterminers)) Tie(run.first - 2, e);
+      }
+    }
+  }
+
+  // ---- noun phrases ---------------------------------------------------------------------------
+  Cand PronounCand(size_t i) const {
+    Cand c;
+    c.ok = true;
+    c.first = static_cast<uint32_t>(i);
+    c.last = static_cast<uint32_t>(i + 1);
+    c.kind = CandKind::kPronoun;
+    return c;
+  }
+
+  Cand RunCand(int r) const {
+    Cand c;
+    c.ok = true;
+    c.first = runs[r].first;
+    c.last = runs[r].last;
+    c.kind = CandKind::kName;
+    c.run = r;
+    return c;
+  }
+
+  // The subject of the verb at word vi, scanning left (not before `floor`).
+  Cand SubjectBefore(size_t vi, size_t floor) const {
+    Cand none;
+    if (vi == 0) return none;
+    size_t j = vi - 1;
+    int skipped = 0;
+    while (j > floor && IsWord(j) && !W(j).capitalized &&
+           (In(T(j), kAdverbs) || (EndsWith(T(j), "ly") && T(j).size() > 4)) && skipped < 4) {
+      --j;
+      ++skipped;
+    }
+    if (j < floor || W(j).in_quote) return none;
+    if (IsPunct(j, ")")) {
+      size_t k = j;
+      while (k > floor && !IsPunct(k, "(") && j - k < 12) --k;
+      if (!IsPunct(k, "(") || k == 0) return none;
+      j = k - 1;
+    }
+    if (IsPunct(j, ",")) {
+      // "X, the spokesman, said" / "X, who ..., said": the subject is before the first comma.
+      size_t k = j;
+      bool found = false;
+      while (k > floor && j - k < 16) {
+        --k;
+        if (W(k).kind == WordKind::kOpenQuote || W(k).kind == WordKind::kCloseQuote) break;
+        if (IsPunct(k, ".") || IsPunct(k, ";")) break;
+        if (IsPunct(k, ",")) {
+          found = true;
+          break;
+        }
+      }
+      if (!found || k == 0) return none;
+      bool appos = false;
+      if (IsWord(k + 1)) {
+        if (T(k + 1) == "who" || T(k + 1) == "which") {
+          appos = true;
+        } else if (In(T(k + 1), kDeterminers) && j - k <= 9) {
+          appos = true;
+          for (size_t m = k + 1; m < j; ++m) appos = appos && !IsSpeechVerb(m);
+        } else if (run_of_word[k + 1] >= 0 && runs[run_of_word[k + 1]].first == k + 1 &&
+                   runs[run_of_word[k + 1]].last == j) {
+          appos = true;
+        }
+      }
+      if (!appos) return none;
+      j = k - 1;
+      if (j < floor) return none;
+    }
+    if (!IsWord(j) || W(j).in_quote) {
+      if (j < v.words.size() && W(j).kind == WordKind::kPossessive) {
+        // "Trump's campaign said" handled by the nominal branch; a bare "Trump's said" is not.
+      }
+      return none;
+    }
+    if (T(j) == "and" && j > floor) return SentenceSubject(floor, j);  // "X did A and said"
+    if (In(T(j), kPronouns)) return PronounCand(j);
+    if (run_of_word[j] >= 0) {
+      const int r = run_of_word[j];
+      if (runs[r].last == j + 1) return RunCand(r);
+    }
+    if (W(j).capitalized) return none;
+    // A noun phrase: lowercase words back to a determiner, possessive or name.
+    if (In(T(j), kNpStop) || In(T(j), kDeterminers)) return none;
+    size_t b = j;
+    int steps = 0;
+    while (b > floor && steps < 6) {
+      const size_t p = b - 1;
+      if (W(p).in_quote || W(p).sentence != W(j).sentence) break;
+      if (W(p).kind == WordKind::kPossessive) {
+        b = p;
+        if (p > 0 && run_of_word[p - 1] >= 0) b = runs[run_of_word[p - 1]].first;
+        break;
+      }
+      if (!IsWord(p)) break;
+      if (In(T(p), kDeterminers)) {
+        b = p;
+        break;
+      }
+      if (run_of_word[p] >= 0) {
+        b = runs[run_of_word[p]].first;
+        // "the NATO chief": keep a determiner before the name.
+        if (b > floor && IsWord(b - 1) && In(T(b - 1), kDeterminers)) --b;
+        break;
+      }
+      if (In(T(p), kNpStop) || LookupSpeechVerb(T(p)).is_verb) break;
+      b = p;
+      ++steps;
+    }
+    // The phrase must start a clause: after a boundary or a subordinator, not after a verb or
+    // preposition ("welcomed Stoltenberg's support and said" has no nominal subject).
+    if (b > floor && IsLowerWord(b - 1)) {
+      static constexpr std::string_view kOpeners[] = {"that", "and", "but", "because", "while",
+                                                      "when", "as", "if", "although", "though",
+                                                      "since", "so", "where", "after", "before"};
+      if (!In(T(b - 1), kOpeners)) return none;
+    }
+    Cand c;
+    c.ok = true;
+    c.first = static_cast<uint32_t>(b);
+    c.last = static_cast<uint32_t>(j + 1);
+    c.kind = CandKind::kNominal;
+    return c;
+  }
+
+  // A noun phrase starting at word i (after an inverted verb, or before a verb after a quotation).
+  Cand NounPhraseAt(size_t i) const {
+    Cand none;
+    if (!IsWord(i) || W(i).in_quote) return none;
+    if (In(T(i), kPronouns)) return PronounCand(i);
+    if (run_of_word[i] >= 0 && runs[run_of_word[i]].first == i) {
+      const int r = run_of_word[i];
+      if (!runs[r].possessive) return RunCand(r);
+    }
+    // Determiner or lowercase start: up to 8 words; the last name run inside is the head if it
+    // ends the phrase ("White House press secretary Josh Earnest").
+    size_t j = i;
+    int last_run = -1;
+    while (j < v.words.size() && j < i + 9 && !W(j).in_quote) {
+      if (W(j).kind == WordKind::kPossessive) {
+        last_run = -1;
+        ++j;
+        continue;
+      }
+      if (!IsWord(j)) break;
+      if (j > i && (In(T(j), kNpStop) || In(T(j), kAdverbs))) break;
+      if (j > i && LookupSpeechVerb(T(j)).is_verb && !W(j).capitalized) break;
+      if (run_of_word[j] >= 0) {
+        const int r = run_of_word[j];
+        j = runs[r].last;
+        last_run = runs[r].possessive ? -1 : r;
+        continue;
+      }
+      if (W(j).capitalized && j > i) break;
+      last_run = -1;
+      ++j;
+    }
+    if (j == i) return none;
+    if (last_run >= 0) return RunCand(last_run);
+    if (!In(T(i), kDeterminers) && W(i).capitalized && run_of_word[i] < 0) return none;
+    Cand c;
+    c.ok = true;
+    c.first = static_cast<uint32_t>(i);
+    c.last = static_cast<uint32_t>(j);
+    c.kind = CandKind::kNominal;
+    return c;
+  }
+
+  // After a noun phrase ending at word e: apposition, adverbs, then a speech verb? Returns its index.
+  size_t SpeechVerbAfter(size_t e) const {
+    size_t k = e;
+    if (IsPunct(k, ",")) {
+      size_t j = k + 1;
+      while (j < v.words.size() && j < k + 14 && !IsPunct(j, ",") && !IsPunct(j, ".") &&
+             !W(j).in_quote && W(j).kind != WordKind::kOpenQuote) {
+        ++j;
+      }
+      if (!IsPunct(j, ",")) return SIZE_MAX;
+      k = j + 1;
+    }
+    int skipped = 0;
+    while (IsWord(k) && (In(T(k), kAdverbs) || (EndsWith(T(k), "ly") && T(k).size() > 4)) &&
+           !LookupSpeechVerb(T(k)).is_verb && skipped < 3) {
+      ++k;
+      ++skipped;
+    }
+    return IsSpeechVerb(k) ? k : SIZE_MAX;
+  }
+
+  // ---- resolution -----------------------------------------------------------------------------
+  Gender PronounGender(std::string_view p) const {
+    if (p == "he" || p == "He") return Gender::kMale;
+    if (p == "she" || p == "She") return Gender::kFemale;
+    return Gender::kUnknown;
+  }
+
+  bool IsPersonEntity(int e) const { return e >= 0 && ent_type[e] == "PER"; }
+
+  // The person a he/she at word i refers to: current sentence before i, then earlier sentences,
+  // leftmost first; -1 if none.
+  int ResolvePronoun(size_t i) {
+    const Gender g = PronounGender(T(i));
+    if (g == Gender::kUnknown) return -1;
+    const uint32_t s0 = W(i).sentence;
+    for (uint32_t back = 0; back <= 6 && back <= s0; ++back) {
+      const uint32_t s = s0 - back;
+      const size_t from = v.sentence_first[s];
+      const size_t to = back == 0 ? i : v.sentence_first[s + 1];
+      for (size_t k = from; k < to; ++k) {
+        const int r = run_of_word[k];
+        if (r < 0 || runs[r].first != k) continue;
+        k = runs[r].last - 1;
+        if (runs[r].possessive) continue;
+        const int e = EntityOfRun(r);
+        if (!IsPersonEntity(e)) continue;
+        if (ent_gender[e] != Gender::kUnknown && ent_gender[e] != g) continue;
+        if (ent_gender[e] == Gender::kUnknown) ent_gender[e] = g;
+        return e;
+      }
+    }
+    return -1;
+  }
+
+  Attribution Resolve(const Cand& c, AttributionRule rule) {
+    Attribution a;
+    if (!c.ok) return a;
+    a.has_speaker = true;
+    a.rule = rule;
+    a.speaker = {W(c.first).begin, W(c.last - 1).end};
+    if (c.kind == CandKind::kName) {
+      const int e = EntityOfRun(c.run);
+      a.speaker = joined.name_span[c.run];
+      if (e >= 0) {
+        if (ent_type[e].empty()) ent_type[e] = "PER";  // something that speaks
+        a.name = joined.entities[e].name;
+      }
+    } else if (c.kind == CandKind::kPronoun) {
+      const std::string_view p = T(c.first);
+      if (p == "who" || p == "which") {
+        size_t k = c.first;
+        if (k > 0 && IsPunct(k - 1, ",")) --k;
+        if (k > 0 && run_of_word[k - 1] >= 0) {
+          const int e = EntityOfRun(run_of_word[k - 1]);
+          if (e >= 0) a.name = joined.entities[e].name;
+        }
+      } else {
+        const int e = ResolvePronoun(c.first);
+        if (e >= 0) a.name = joined.entities[e].name;
+      }
+    } else {
+      // A noun phrase: its head tied to a name by apposition?
+      std::string buf;
+      auto it = ties.find(std::string(ToLowerAscii(T(c.last - 1), &buf)));
+      if (it != ties.end()) {
+        int best = -1;
+        for (const auto& [word, e] : it->second) {
+          if (word <= c.last || best < 0) best = e;
+        }
+        if (best >= 0) a.name = joined.entities[best].name;
+      }
+    }
+    return a;
+  }
+
+  // ---- attribution of a quotation --------------------------------------------------------------
+  // Words of span i: [first, last) including its marks.
+  void SpanWords(size_t i, size_t* first, size_t* last) const {
+    const int o = v.quote_open_word[i];
+    *first = o < 0 ? 0 : static_cast<size_t>(o);
+    const int c = v.quote_close_word[i];
+    if (c >= 0) {
+      *last = static_cast<size_t>(c) + 1;
+    } else {
+      size_t k = *first + 1;
+      while (k < v.words.size() && W(k).quote == static_cast<int32_t>(i)) ++k;
+      *last = k;
+    }
+  }
+
+  // "according to X" in the sentence of words [from, to).
+  Cand AccordingTo(size_t from, size_t to) const {
+    for (size_t k = from; k + 2 < to; ++k) {
+      if (Outside(k) && IsWord(k) && (T(k) == "according" || T(k) == "According") &&
+          T(k + 1) == "to") {
+        return NounPhraseAt(k + 2);
+      }
+    }
+    return Cand{};
+  }
+
+  Attribution Attribute(size_t qi) {
+    Attribution a = AttributeUncached(qi);
+    done.push_back(a);
+    return a;
+  }
+
+  Attribution AttributeUncached(size_t qi) {
+    size_t first, last;
+    SpanWords(qi, &first, &last);
+    if (first >= v.words.size()) return {};
+    const uint32_t s_open = W(first).sentence;
+    const uint32_t s_close = W(last - 1).sentence;
+    const size_t sent_begin = v.sentence_first[s_open];
+    const size_t sent_end = v.sentence_first[s_close + 1];
+
+    // 1. Right after the quotation: "…," X said / "…," said X.
+    size_t j = last;
+    while (j < v.words.size() && (IsPunct(j, ",") || IsPunct(j, "\xE2\x80\x94") ||
+                                  IsPunct(j, "\xE2\x80\x93") || IsPunct(j, "-"))) {
+      ++j;
+    }
+    if (j < v.words.size() && W(j).sentence == s_close && Outside(j)) {
+      if (IsSpeechVerb(j) && !W(j).capitalized) {
+        Cand c = NounPhraseAt(j + 1);
+        if (c.ok) return Resolve(c, AttributionRule::kAdjacent);
+      }
+      Cand c = NounPhraseAt(j);
+      if (c.ok) {
+        const size_t vi = SpeechVerbAfter(c.last);
+        if (vi != SIZE_MAX) return Resolve(c, AttributionRule::kAdjacent);
+      }
+    }
+
+    // 2. A speech verb earlier in the sentence.
+    for (size_t k = first; k > sent_begin && first - k < 45;) {
+      --k;
+      if (!IsSpeechVerb(k)) continue;
+      const bool participle = EndsWith(T(k), "ing") && k > 0 && IsPunct(k - 1, ",");
+      Cand c = participle ? Cand{} : SubjectBefore(k, sent_begin);
+      if (!c.ok && EndsWith(T(k), "ing")) {
+        // "..., adding that": the subject of the main clause.
+        for (size_t m = k; m > sent_begin;) {
+          --m;
+          if (IsSpeechVerb(m)) {
+            c = SubjectBefore(m, sent_begin);
+            if (c.ok) break;
+          }
+        }
+        if (!c.ok) c = SentenceSubject(sent_begin, k);
+      }
+      if (c.ok) return Resolve(c, AttributionRule::kVerbBefore);
+      // A verb without a subject ("Asked about …, X said") : keep looking left.
+    }
+
+    // 3. according to X.
+    {
+      Cand c = AccordingTo(sent_begin, sent_end);
+      if (c.ok) return Resolve(c, AttributionRule::kAccordingTo);
+    }
+
+    // 4. A fragment inside a sentence: the sentence's subject.
+    const bool starts_sentence = first == sent_begin;
+    if (!starts_sentence) {
+      Cand c = SentenceSubject(sent_begin, first);
+      if (c.ok) return Resolve(c, AttributionRule::kSubject);
+    }
+
+    // 4b. A speech verb later in the sentence after other quotations: "A" and "B," he said.
+    for (size_t k = last; k < sent_end && k < last + 40; ++k) {
+      if (W(k).kind == WordKind::kOpenQuote || W(k).kind == WordKind::kCloseQuote) continue;
+      if (W(k).in_quote) continue;
+      if (IsSpeechVerb(k)) {
+        if (k > 0 && W(k - 1).kind == WordKind::kCloseQuote) {
+          Cand c = NounPhraseAt(k + 1);
+          if (c.ok) return Resolve(c, AttributionRule::kAdjacent);
+        }
+        Cand c = SubjectBefore(k, last);
+        if (c.ok) return Resolve(c, AttributionRule::kAdjacent);
+        break;
+      }
+    }
+
+    // 5. Continuation: no attribution of its own, the previous quotation's speaker.
+    if (starts_sentence && qi > 0) {
+      const Attribution& prev = done[qi - 1];
+      size_t pf, pl;
+      SpanWords(qi - 1, &pf, &pl);
+      const uint32_t para_gap = W(first).paragraph - W(pl - 1).paragraph;
+      if (prev.has_speaker && para_gap <= 1 && !SpeechBetween(pl, first, prev)) {
+        Attribution a = prev;
+        a.rule = AttributionRule::kContinuation;
+        return a;
+      }
+    }
+    // "X said:" ending the previous paragraph.
+    if (starts_sentence && first > 0) {
+      size_t k = first - 1;
+      if (IsPunct(k, ":") && Outside(k)) {
+        const size_t sb = v.sentence_first[W(k).sentence];
+        for (size_t m = k; m > sb;) {
+          --m;
+          if (IsSpeechVerb(m)) {
+            Cand c = SubjectBefore(m, sb);
+            if (c.ok) return Resolve(c, AttributionRule::kVerbBefore);
+          }
+        }
+      }
+    }
+    return {};
+  }
+
+  // Is there an attribution to someone else between words [from, to)?
+  bool SpeechBetween(size_t from, size_t to, const Attribution& prev) const {
+    int outside_words = 0;
+    // The rest of the previous quotation's sentence is its own attribution ("…," he told …).
+    const uint32_t s = from > 0 ? W(from - 1).sentence : 0;
+    while (from < to && W(from).sentence == s) ++from;
+    for (size_t k = from; k < to; ++k) {
+      if (!Outside(k) || W(k).quote >= 0) continue;
+      if (IsWord(k)) ++outside_words;
+      if (IsSpeechVerb(k)) {
+        Cand c = SubjectBefore(k, v.sentence_first[W(k).sentence]);
+        if (c.ok && W(c.first).begin != prev.speaker.begin) return true;
+      }
+    }
+    return outside_words > 12;  // a whole narrative sentence between: not a continuation
+  }
+
+  // The first name or pronoun of the sentence in words [from, to), if not possessive.
+  Cand SentenceSubject(size_t from, size_t to) const {
+    for (size_t k = from; k < to && k < from + 12; ++k) {
+      if (!Outside(k)) continue;
+      if (IsWord(k) && In(T(k), kPronouns) && T(k) != "it" && T(k) != "It" && T(k) != "which") {
+        return PronounCand(k);
+      }
+      const int r = run_of_word[k];
+      if (r >= 0 && runs[r].first == k) {
+        if (runs[r].possessive) return Cand{};
+        const int e = EntityOfRun(r);
+        if (e >= 0 && (ent_type[e] == "PER" || ent_type[e].empty() || ent_type[e] == "ORG")) {
+          return RunCand(r);
+        }
+        k = runs[r].last - 1;
+      }
+    }
+    return Cand{};
+  }
+
+  // ---- reported speech ------------------------------------------------------------------------
+  std::vector<Quote> IndirectQuotes() {
+    std::vector<Quote> out;
+    const size_t n = v.words.size();
+    for (size_t vi = 0; vi < n; ++vi) {
+      if (!IsSpeechVerb(vi)) continue;
+      if (!LookupSpeechVerb(T(vi)).reports_that) continue;
+      const uint32_t s = W(vi).sentence;
+      const size_t sb = v.sentence_first[s], se = v.sentence_first[s + 1];
+      Cand subj = SubjectBefore(vi, sb);
+      bool inverted = false;
+      if (!subj.ok && vi > 0 && IsPunct(vi - 1, ",")) {
+        subj = NounPhraseAt(vi + 1);
+        inverted = subj.ok;
+      }
+      if (!subj.ok && EndsWith(T(vi), "ing") && vi > 0 && IsPunct(vi - 1, ",")) {
+        for (size_t m = vi; m > sb && !subj.ok;) {
+          --m;
+          if (IsSpeechVerb(m)) subj = SubjectBefore(m, sb);
+        }
+      }
+      if (!subj.ok) continue;
+      // Clause after the verb.
+      size_t clause = SIZE_MAX;
+      if (!inverted) {
+        size_t k = vi + 1;
+        const bool tell = In(T(vi), kTellVerbs);
+        for (size_t m = k; m < se && m < k + 8; ++m) {
+          if (!Outside(m) || W(m).quote >= 0) break;
+          if (IsPunct(m, ".") || IsPunct(m, ";") || IsPunct(m, ":")) break;
+          if (IsWord(m) && T(m) == "that") {
+            clause = m;
+            break;
+          }
+        }
+        if (clause == SIZE_MAX && !tell && IsWord(k) && Outside(k) && W(k).quote < 0 &&
+            !In(T(k), kTimeWords) && !LookupSpeechVerb(T(k)).is_verb &&
+            !(In(T(k), kPronouns) && (T(k) == "it" || T(k) == "which" || T(k) == "who"))) {
+          clause = k;
+        }
+      }
+      if (clause != SIZE_MAX) {
+        size_t end = se;
+        while (end > clause && !(IsWord(end - 1) || W(end - 1).kind == WordKind::kPossessive ||
+                                 IsPunct(end - 1, ")") || IsPunct(end - 1, "%"))) {
+          --end;
+        }
+        bool has_quote = false;
+        int words = 0;
+        for (size_t m = clause; m < end; ++m) {
+          if (W(m).quote >= 0 || W(m).in_quote) has_quote = true;
+          if (IsWord(m)) ++words;
+        }
+        if (!has_quote && words >= 3) {
+          Quote q;
+          q.begin = W(clause).begin;
+          q.end = W(end - 1).end;
+          q.kind = QuoteKind::kIndirect;
+          Attribution a = Resolve(subj, AttributionRule::kVerbBefore);
+          q.has_speaker = a.has_speaker;
+          q.speaker = a.speaker;
+          q.speaker_name = a.name;
+          out.push_back(std::move(q));
+          continue;
+        }
+      }
+      // "CLAUSE, X said." / "CLAUSE, said X."
+      const size_t subj_start = inverted ? vi : subj.first;
+      if (subj_start > sb + 3 && IsPunct(subj_start - 1, ",")) {
+        size_t tail = inverted ? subj.last : vi + 1;
+        int tail_words = 0;
+        bool has_that = false;
+        for (size_t m = tail; m < se; ++m) {
+          if (IsWord(m)) ++tail_words;
+          if (IsWord(m) && T(m) == "that") has_that = true;
+        }
+        if (has_that || tail_words > 8) continue;
+        size_t end = subj_start - 1;
+        bool has_quote = false;
+        int words = 0;
+        for (size_t m = sb; m < end; ++m) {
+          if (W(m).quote >= 0 || W(m).in_quote) has_quote = true;
+          if (IsWord(m)) ++words;
+        }
+        if (has_quote || words < 4) continue;
+        size_t begin = sb;
+        Quote q;
+        q.begin = W(begin).begin;
+        q.end = W(end - 1).end;
+        q.kind = QuoteKind::kIndirect;
+        Attribution a = Resolve(subj, AttributionRule::kAdjacent);
+        q.has_speaker = a.has_speaker;
+        q.speaker = a.speaker;
+        q.speaker_name = a.name;
+        out.push_back(std::move(q));
+      }
+    }
+    return out;
+  }
+};
+
+SpeakerFinder::SpeakerFinder(std::string_view text, const std::vector<QuotedSpan>& spans,
+                             const std::vector<Entity>& entities)
+    : impl_(std::make_unique<Impl>(text, spans, entities)) {}
+
+SpeakerFinder::~SpeakerFinder() = default;
+
+Attribution SpeakerFinder::Attribute(size_t i) { return impl_->Attribute(i); }
+
+int SpeakerFinder::WordCount(size_t i) const {
+  size_t first, last;
+  impl_->SpanWords(i, &first, &last);
+  int n = 0;
+  for (size_t k = first; k < last; ++k) {
+    if (impl_->IsWord(k)) ++n;
+  }
+  return n;
+}
+
+bool SpeakerFinder::LooksLikeTitle(size_t i) const {
+  size_t first, last;
+  impl_->SpanWords(i, &first, &last);
+  static constexpr std::string_view kSmall[] = {"of", "the", "a", "an", "and", "in", "on", "for",
+                                                "to", "at", "by", "with", "or", "from", "is"};
+  int words = 0;
+  for (size_t k = first; k < last; ++k) {
+    if (impl_->W(k).kind == WordKind::kPunct) {
+      const std::string_view t = impl_->T(k);
+      if (t == "." || t == "," || t == "?" || t == "!") return false;
+      continue;
+    }
+    if (!impl_->IsWord(k)) continue;
+    ++words;
+    if (!impl_->W(k).capitalized && !In(impl_->T(k), kSmall)) return false;
+  }
+  return words > 0;
+}
+
+std::vector<Quote> SpeakerFinder::IndirectQuotes() { return impl_->IndirectQuotes(); }
+
+}  // namespace byline

@@ -1,0 +1,87 @@
+// Who said it: attributes quotations to speaker mentions and resolves those mentions to names.
+//
+// Usage:
+//   std::vector<byline::QuotedSpan> spans = byline::FindQuotedSpans(text);
+//   byline::SpeakerFinder finder(text, spans, entities);
+//   for (size_t i = 0; i < spans.size(); ++i) {
+//     byline::Attribution a = finder.Attribute(i);     // in order: continuations look back
+//     if (a.has_speaker) std::cout << a.name << "\n";
+//   }
+//   std::vector<byline::Quote> reported = finder.IndirectQuotes();
+//
+// Constructions of news prose, tried in this order for a quotation:
+//   adjacent after it      "…," X said · "…," said X · "…," the gambling tycoon told Reuters
+//   a verb before it       X said: "…" · X told reporters "…" · X added that "…" ·
+//                          Asked about …, X said "…" · Zelenskyy said …, adding that "…"
+//   according to X         according to X, "…"
+//   a fragment             a quoted fragment inside a sentence goes to the sentence's subject
+//   continuation           a quotation with no attribution of its own continues the speaker of
+//                          the quotation just before it (same or previous paragraph)
+// Speech verbs come from data/speech_verbs.txt (core/lexicon.h). A speaker mention is a name
+// (a capitalized sequence, whether or not the entity tagger marked it), a pronoun, or a noun
+// phrase ("the spokesman"). Names are joined into entities (core/mentions.h) and the speaker's
+// name is its entity's fullest name; "he"/"she" resolve to the most recent compatible person
+// (the subject-first person of the current, then earlier sentences; gender from first names);
+// "who" to the name before it; a noun phrase to the name the text ties it to by apposition
+// ("X, the spokesman," · "the spokesman, X," · "spokesman X"), else the name stays empty.
+//
+// Reported speech: `X said (that) CLAUSE`, `X told Y that CLAUSE`, `CLAUSE, X said.` give indirect
+// quotations over the clause ("that" included, as PolNeAR annotates it); a clause that contains a
+// quotation mark is left to the direct quotation.
+//
+// Offsets are UTF-8 bytes, half-open. Linear in the text (pronoun search looks back a bounded
+// number of sentences). Thread-safety: a SpeakerFinder is used by one thread.
+#ifndef BYLINE_CORE_SPEAKERS_H_
+#define BYLINE_CORE_SPEAKERS_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/analyzer.h"
+#include "core/quote_marks.h"
+
+namespace byline {
+
+enum class AttributionRule : uint8_t {
+  kNone,          // nothing attributes the quotation
+  kAdjacent,      // a speech verb and its subject right after the quotation
+  kVerbBefore,    // a speech verb earlier in the sentence
+  kAccordingTo,   // according to X
+  kSubject,       // a fragment attributed to the sentence's subject
+  kContinuation,  // continues the previous quotation's speaker
+};
+
+struct Attribution {
+  bool has_speaker = false;
+  Span speaker;      // the mention
+  std::string name;  // resolved fullest name, or empty
+  AttributionRule rule = AttributionRule::kNone;
+};
+
+class SpeakerFinder {
+ public:
+  SpeakerFinder(std::string_view text, const std::vector<QuotedSpan>& spans,
+                const std::vector<Entity>& entities);
+  ~SpeakerFinder();
+
+  // Attribution of spans[i]. Call for i = 0, 1, 2, ... in order (a quotation may continue the
+  // attribution of the one before it).
+  Attribution Attribute(size_t i);
+
+  // Number of words in spans[i] (letters or digits), for the scare-quote rules.
+  int WordCount(size_t i) const;
+  // True when every word of spans[i] is capitalized except short function words (a title).
+  bool LooksLikeTitle(size_t i) const;
+
+  std::vector<Quote> IndirectQuotes();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace byline
+
+#endif  // BYLINE_CORE_SPEAKERS_H_
