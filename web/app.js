@@ -6,7 +6,7 @@ import { buildHighlights } from './highlight.js';
 import { ENTITY_TYPES, TYPE_NAMES, groupEntities, groupQuotes } from './summary.js';
 import { exportJson, entitiesCsv, quotesCsv } from './export.js';
 
-const MAX_BYTES = 5 * 1024 * 1024;  // the largest text the page accepts (UTF-8 bytes)
+const MAX_BYTES = 5_000_000;  // the largest text the page accepts: 5 MB of UTF-8
 const DEBOUNCE_MS = 300;
 const PROGRESS_ABOVE = 20000;       // show a progress bar for texts longer than this (code units)
 const PANEL_LIMIT = 100;            // entity names listed per type before "Show all"
@@ -39,10 +39,10 @@ function showNotice(text) {
   ui.notice.textContent = text;
   ui.notice.hidden = !text;
 }
-function formatSize(n) {
-  if (n < 1024) return `${n} characters`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+function formatSize(bytes) {  // decimal units, as people count them
+  if (bytes < 1000) return `${bytes} bytes`;
+  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} kB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 function plural(n, one, many = `${one}s`) { return `${n.toLocaleString('en')} ${n === 1 ? one : many}`; }
 
@@ -96,7 +96,7 @@ const engine = new Engine({
 function startProgress(text) {
   stopProgress();
   const t0 = performance.now();
-  const size = formatSize(text.length);
+  const size = text.length > PROGRESS_ABOVE ? formatSize(new TextEncoder().encode(text).length) : '';
   const tick = () => {
     const s = ((performance.now() - t0) / 1000).toFixed(1);
     setStatus(engineReady ? `Analyzing ${size}… ${s} s` : `Loading the analysis engine… ${s} s`);
@@ -597,6 +597,7 @@ ui.example.addEventListener('click', async () => {
   }
 });
 
+buildLegend(null);
 setState('loading');
 engine.start();
 
