@@ -21,6 +21,8 @@ constexpr Command kCommands[] = {
     {"eval-ner", byline::cli::RunEvalNer, "eval-ner [--model M] FILE             conlleval-style scores"},
     {"eval-quotes", byline::cli::RunEvalQuotes,
      "eval-quotes [--model M] FILE.jsonl    quote and speaker scores (PolNeAR format)"},
+    {"bench", byline::cli::RunBench,
+     "bench [--model M] [--runs N] CORPUS    native throughput, load time, peak memory (JSON)"},
 };
 
 int Usage(std::ostream& os) {

@@ -14,6 +14,7 @@ int RunTagConll(int argc, char** argv);   // cmd_ner.cc
 int RunTrain(int argc, char** argv);      // cmd_ner.cc
 int RunEvalNer(int argc, char** argv);    // cmd_ner.cc
 int RunEvalQuotes(int argc, char** argv); // cmd_quotes.cc
+int RunBench(int argc, char** argv);      // bench.cc
 
 // Reads a whole file ("-" is stdin). False with *error on failure.
 bool ReadFile(const std::string& path, std::string* out, std::string* error);
