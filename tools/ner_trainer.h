@@ -1,0 +1,54 @@
+// Training of the entity tagger's weights: an averaged structured perceptron (Collins 2002) over
+// the hashed features of core/ner_features.h, decoded with the same IOB2-constrained Viterbi.
+//
+// Usage:
+//   byline::cli::Perceptron p;
+//   p.BuildIndex(train_features, /*min_count=*/1);
+//   p.Train(train_features, train_tags, epochs, seed, on_epoch);
+//   std::string section = p.Serialize(/*bytes_per_weight=*/1, /*min_abs=*/0);
+#ifndef BYLINE_TOOLS_NER_TRAINER_H_
+#define BYLINE_TOOLS_NER_TRAINER_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/ner_features.h"
+
+namespace byline::cli {
+
+class Perceptron {
+ public:
+  // Keeps the features seen at least min_count times.
+  void BuildIndex(const std::vector<ner::SentenceFeatures>& data, int min_count);
+  size_t num_features() const { return keys_.size(); }
+
+  // on_epoch(epoch) is called after each epoch (the averaged weights are then current for
+  // Decode). Shuffles sentences with a fixed-seed generator: same inputs, same model.
+  void Train(const std::vector<ner::SentenceFeatures>& data, const std::vector<std::vector<int>>& tags,
+             int epochs, uint32_t seed, const std::function<void(int)>& on_epoch);
+
+  // Decodes with the averaged weights.
+  std::vector<int> Decode(const ner::SentenceFeatures& f) const;
+
+  // The averaged weights as a Weights section (see core/ner_weights.h). Features whose largest
+  // absolute weight is below min_abs are dropped.
+  std::string Serialize(int bytes_per_weight, float min_abs) const;
+
+ private:
+  void Dense(const ner::SentenceFeatures& f, std::vector<int32_t>* ids) const;
+  void Average();
+  std::unordered_map<uint32_t, uint32_t> index_;
+  std::vector<uint32_t> keys_;
+  std::vector<float> w_, avg_;     // features * kNumTags
+  std::vector<double> u_;           // sum of c * update, for averaging
+  std::vector<float> tw_, tavg_;   // transitions
+  std::vector<double> tu_;
+  double c_ = 1;
+};
+
+}  // namespace byline::cli
+
+#endif  // BYLINE_TOOLS_NER_TRAINER_H_
