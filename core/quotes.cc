@@ -21,11 +21,11 @@ std::vector<Quote> FindQuotes(std::string_view text, const std::vector<Token>&,
     switch (a.rule) {
       case AttributionRule::kAdjacent:
       case AttributionRule::kContinuation:
-        keep = true;
+        keep = !title;
         break;
       case AttributionRule::kVerbBefore:
       case AttributionRule::kAccordingTo:
-        keep = !(title && words <= 6);
+        keep = !title && words >= 3;
         break;
       case AttributionRule::kSubject:
       case AttributionRule::kNone:

@@ -564,7 +564,16 @@ struct SpeakerFinder::Impl {
                                   IsPunct(j, "\xE2\x80\x93") || IsPunct(j, "-"))) {
       ++j;
     }
-    if (j < v.words.size() && W(j).sentence == s_close && Outside(j)) {
+    // "…" ― Carla Sanchez: a dash and a name sign the quotation.
+    if (j > last && j < v.words.size() && Outside(j) && run_of_word[j] >= 0 &&
+        runs[run_of_word[j]].first == j && W(j).paragraph == W(last - 1).paragraph &&
+        (IsPunct(j - 1, "\xE2\x80\x94") || IsPunct(j - 1, "\xE2\x80\x95") ||
+         IsPunct(j - 1, "\xE2\x80\x93"))) {
+      return Resolve(RunCand(run_of_word[j]), AttributionRule::kAdjacent);
+    }
+    // The same sentence, or straight after the mark ("…!!!" McDonough wrote).
+    if (j < v.words.size() && (W(j).sentence == s_close || j == last) && Outside(j) &&
+        W(j).paragraph == W(last - 1).paragraph) {
       if (IsSpeechVerb(j) && !W(j).capitalized) {
         Cand c = NounPhraseAt(j + 1);
         if (c.ok) return Resolve(c, AttributionRule::kAdjacent);
