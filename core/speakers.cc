@@ -572,7 +572,11 @@ struct SpeakerFinder::Impl {
       return Resolve(RunCand(run_of_word[j]), AttributionRule::kAdjacent);
     }
     // The same sentence, or straight after the mark ("…!!!" McDonough wrote).
-    if (j < v.words.size() && (W(j).sentence == s_close || j == last) && Outside(j) &&
+    const char before_close = W(last - 1).begin > 0 ? text[W(last - 1).begin - 1] : ' ';
+    const bool exclaims = W(last - 1).kind == WordKind::kCloseQuote &&
+                          (before_close == '!' || before_close == '?');
+    if (j < v.words.size() && (W(j).sentence == s_close || (j == last && exclaims)) &&
+        Outside(j) &&
         W(j).paragraph == W(last - 1).paragraph) {
       if (IsSpeechVerb(j) && !W(j).capitalized) {
         Cand c = NounPhraseAt(j + 1);
