@@ -264,7 +264,14 @@ function buildLegend(result) {
     if (kind === 'quote') sw.dataset.quoteKind = key;
     const name = document.createElement('span');
     name.className = 'legend-name';
-    name.textContent = kind === 'quote' ? label : `${key} ${label.toLowerCase()}`;
+    if (kind === 'quote') {
+      name.textContent = label;
+    } else {
+      const code = document.createElement('span');
+      code.className = 'legend-code';
+      code.textContent = key;
+      name.append(code, ` ${label}`);
+    }
     const count = document.createElement('span');
     count.className = 'legend-count';
     count.textContent = String(counts.get(key) || 0);
