@@ -2,6 +2,7 @@
 #ifndef BYLINE_TOOLS_CLI_H_
 #define BYLINE_TOOLS_CLI_H_
 
+#include <iosfwd>
 #include <string>
 
 #include "core/analyzer.h"
@@ -15,6 +16,10 @@ int RunTrain(int argc, char** argv);      // cmd_ner.cc
 int RunEvalNer(int argc, char** argv);    // cmd_ner.cc
 int RunEvalQuotes(int argc, char** argv); // cmd_quotes.cc
 int RunBench(int argc, char** argv);      // bench.cc
+
+// `byline analyze --jsonl`: one JSON result per input line on stdout, errors on stderr; 1 if any
+// line failed. (cmd_analyze.cc; also run by fuzz/fuzz_jsonl.cc)
+int AnalyzeJsonl(const Analyzer& analyzer, std::istream& in);
 
 // Reads a whole file ("-" is stdin). False with *error on failure.
 bool ReadFile(const std::string& path, std::string* out, std::string* error);

@@ -40,6 +40,9 @@ json AnalysisJson(std::string_view text, const Analysis& a) {
 // Invalid UTF-8 inside a reported slice is written as U+FFFD (JSON cannot carry raw bytes).
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
+}  // namespace
+
+// Declared in tools/cli.h (fuzz/fuzz_jsonl.cc calls it too).
 int AnalyzeJsonl(const Analyzer& analyzer, std::istream& in) {
   std::string line;
   size_t line_no = 0, failures = 0;
@@ -68,8 +71,6 @@ int AnalyzeJsonl(const Analyzer& analyzer, std::istream& in) {
   std::cout.flush();
   return failures ? 1 : 0;
 }
-
-}  // namespace
 
 int RunAnalyze(int argc, char** argv) {
   cxxopts::Options options("byline analyze", "Entities, quotes and sentences of a text, as JSON.");
