@@ -10,6 +10,7 @@ const MAX_BYTES = 5_000_000;  // the largest text the page accepts: 5 MB of UTF-
 const DEBOUNCE_MS = 300;
 const PROGRESS_ABOVE = 20000;       // show a progress bar for texts longer than this (code units)
 const PANEL_LIMIT = 100;            // entity names listed per type before "Show all"
+const QUOTE_LIMIT = 50;             // quotes listed per speaker before "Show all"
 const EXAMPLE_URL = new URL('./examples/nato-stoltenberg.txt', import.meta.url);
 
 const $ = (id) => document.getElementById(id);
@@ -227,13 +228,17 @@ async function show(text, result, ms) {
   if (!built) return;
   stopProgress();
   hideTooltip();
+  performance.mark('byline:attach');
   ui.reading.replaceChildren(built.root);
+  performance.measure('byline: attach the highlights', 'byline:attach');
+  performance.mark('byline:panels');
   const entityGroups = groupEntities(result.entities);
   view = { text, result, elements: built.elements, quoteSpeakerKey, entityGroups };
   buildEntityPanel(entityGroups);
   buildQuotePanel(result);
   buildLegend(result);
   applyHidden();
+  performance.measure('byline: panels and legend', 'byline:panels');
   setExports(true);
   const names = result.entities.length;
   setStatus(`Found ${plural(names, 'entity', 'entities')} and ${plural(result.quotes.length, 'quote')}` +
@@ -420,8 +425,22 @@ function buildQuotePanel(result) {
     h.append(who, ` · ${plural(g.quotes.length, 'quote')}`);
     section.setAttribute('aria-labelledby', h.id);
     const ul = document.createElement('ul');
-    for (const qi of g.quotes) ul.append(quoteItem(result.quotes[qi], qi));
+    const addItems = (from, to) => {
+      for (const qi of g.quotes.slice(from, to)) ul.append(quoteItem(result.quotes[qi], qi));
+    };
+    addItems(0, QUOTE_LIMIT);
     section.append(h, ul);
+    if (g.quotes.length > QUOTE_LIMIT) {
+      const more = document.createElement('button');
+      more.type = 'button';
+      more.className = 'more';
+      more.textContent = `Show all ${g.quotes.length}`;
+      more.addEventListener('click', () => {
+        addItems(QUOTE_LIMIT, g.quotes.length);
+        more.remove();
+      });
+      section.append(more);
+    }
     ui.quoteList.append(section);
   });
 }

@@ -75,6 +75,10 @@ export async function buildHighlights(doc, text, spans, options = {}) {
   const breaks = blockBreaks(text, options.maxBlock ?? 4000);
   const sorted = validSpans(text, spans);
   const n = text.length;
+  if (sorted.length > 5000) {  // sorting many spans took a while: let the page breathe
+    await yieldFn();
+    if (isCancelled()) return null;
+  }
 
   const root = doc.createElement('div');
   root.className = 'blocks';
