@@ -30,7 +30,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 # npm packages (playwright-core for browser tests); versions pinned in package-lock.json.
-if [ -f package.json ] && [ ! -d node_modules/playwright-core ]; then
+# Re-run when the lock file is newer than what npm last installed (node_modules/.package-lock.json).
+if [ -f package.json ] && { [ ! -d node_modules/playwright-core ] ||
+  [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
