@@ -1,6 +1,6 @@
 // Failures are said in words and the page stays usable: the WebAssembly core cannot be fetched; the
-// model is missing (rules only, with a notice) or corrupt; an analysis fails (the worker is
-// replaced and the next text works); a text over the 5 MB cap is refused with a message.
+// model is missing (rules only, with a notice) or corrupt; an analysis fails or the worker crashes
+// (the worker is replaced and the next text works); a text over the 5 MB cap is refused with a message.
 // (Service workers are blocked here so that every request meets the test's routes.)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -119,6 +119,19 @@ describe('with the stub engine', () => {
     assert.match(s.error, /The analysis failed: Byline: stub failure on request\. The analysis engine was restarted/);
     await page.waitForFunction((t) => document.querySelector('#reading .blocks')?.textContent === t,
       `${TEXT} FAIL-ANALYSIS`);
+    await analyzeText(page, TEXT);
+    assert.equal((await stateOf(page)).error, '');
+    assert.ok((await readHighlights(page)).length > 0);
+    assert.ok(workers.length >= 1, 'no new worker was started');
+  });
+
+  test('a crashed worker is reported and replaced', async () => {
+    const { page } = await openPage(browser, server.url, noSW);
+    const workers = [];
+    page.on('worker', (w) => workers.push(w));
+    await page.fill('#text-input', `${TEXT} CRASH-WORKER`);
+    await page.waitForFunction(() => document.body.dataset.state === 'error');
+    assert.match((await stateOf(page)).error, /The analysis failed: .*stub worker crash.*restarted/);
     await analyzeText(page, TEXT);
     assert.equal((await stateOf(page)).error, '');
     assert.ok((await readHighlights(page)).length > 0);
