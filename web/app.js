@@ -282,22 +282,14 @@ function buildLegend(result) {
     count.textContent = String(counts.get(key) || 0);
     b.append(sw, name, count);
     b.title = `Show or hide ${label.toLowerCase()}`;
-    b.setAttribute('aria-label', `${label}: ${counts.get(key) || 0}. Highlighted`);
-    updateLegendLabel(b, label);
     b.addEventListener('click', () => {
       if (hiddenKinds.has(key)) hiddenKinds.delete(key);
       else hiddenKinds.add(key);
       b.setAttribute('aria-pressed', String(!hiddenKinds.has(key)));
-      updateLegendLabel(b, label);
       applyHidden();
     });
     ui.legend.append(b);
   }
-}
-
-function updateLegendLabel(b, label) {
-  const count = b.querySelector('.legend-count').textContent;
-  b.setAttribute('aria-label', `${label}: ${count}, ${hiddenKinds.has(b.dataset.toggle) ? 'hidden' : 'highlighted'}`);
 }
 
 function applyHidden() {
@@ -370,8 +362,10 @@ function entityItem(type, group) {
   const count = document.createElement('span');
   count.className = 'badge';
   count.textContent = String(group.count);
-  count.setAttribute('aria-label', plural(group.count, 'mention'));
-  b.append(name, count);
+  const unit = document.createElement('span');
+  unit.className = 'visually-hidden';
+  unit.textContent = group.count === 1 ? ' mention' : ' mentions';
+  b.append(name, count, unit);
   b.addEventListener('click', () => selectEntity(b, group));
   li.append(b);
   return li;
