@@ -218,6 +218,7 @@ async function show(text, result, ms) {
     clearInterval(elapsedTimer);
     ui.progress.hidden = false;
   }
+  performance.mark('byline:build');
   const built = await buildHighlights(document, text, spans, {
     isCancelled: () => seq !== renderSeq,
     onProgress: big ? (f) => {
@@ -226,6 +227,7 @@ async function show(text, result, ms) {
     } : null,
   });
   if (!built) return;
+  performance.measure('byline: build the highlights (sliced)', 'byline:build');
   stopProgress();
   hideTooltip();
   performance.mark('byline:attach');
