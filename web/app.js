@@ -24,7 +24,7 @@ const ui = {
 };
 
 const hiddenKinds = new Set();  // legend toggles: entity types, 'direct', 'indirect'
-let view = null;                // {text, result, elements, quoteSpeakerKey, entityGroups}
+let view = null;                // {text, result, elements, quoteSpeakerKey}: what is shown
 let renderSeq = 0;
 let debounceTimer = 0;
 let elapsedTimer = 0;
@@ -233,9 +233,11 @@ async function show(text, result, ms) {
   performance.mark('byline:attach');
   ui.reading.replaceChildren(built.root);
   performance.measure('byline: attach the highlights', 'byline:attach');
+  view = { text, result, elements: built.elements, quoteSpeakerKey };
+  await new Promise((resolve) => setTimeout(resolve, 0));  // the text first, then the panels
+  if (seq !== renderSeq) return;
   performance.mark('byline:panels');
   const entityGroups = groupEntities(result.entities);
-  view = { text, result, elements: built.elements, quoteSpeakerKey, entityGroups };
   buildEntityPanel(entityGroups);
   buildQuotePanel(result);
   buildLegend(result);
