@@ -1,0 +1,132 @@
+#include "core/rule_entities.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/sentences.h"
+#include "core/tokenizer.h"
+
+namespace byline {
+namespace {
+
+// "TYPE surface" for each entity found, checking the span invariants on the way.
+std::vector<std::string> Find(const std::string& text) {
+  std::vector<Token> tokens = Tokenize(text);
+  std::vector<Sentence> sentences = SplitSentences(text, tokens);
+  std::vector<Entity> found = FindEntitiesByRules(text, tokens, sentences);
+  std::vector<std::string> out;
+  uint32_t previous_end = 0;
+  for (const Entity& e : found) {
+    CHECK(e.begin < e.end);
+    CHECK(e.end <= text.size());
+    CHECK(e.begin >= previous_end);  // sorted, no overlaps
+    previous_end = e.end;
+    bool on_token_start = false, on_token_end = false;
+    for (const Token& t : tokens) {
+      on_token_start |= t.begin == e.begin;
+      on_token_end |= t.end == e.end;
+    }
+    CHECK(on_token_start);
+    CHECK(on_token_end);
+    out.push_back(e.type + " " + text.substr(e.begin, e.end - e.begin));
+  }
+  return out;
+}
+
+struct Case {
+  const char* text;
+  std::vector<std::string> expected;
+};
+
+void RunCases(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    SUBCASE(c.text) { CHECK(Find(c.text) == c.expected); }
+  }
+}
+
+TEST_CASE("titles mark people and are left out of the name") {
+  RunCases({
+      {"The talks were led by Mr. John Smith and Dr Jane Doe.",
+       {"PER John Smith", "PER Jane Doe"}},
+      {"It was a victory for President Vladimir Putin.", {"PER Vladimir Putin"}},
+      {"NATO Secretary-General Jens Stoltenberg said so.",
+       {"ORG NATO", "PER Jens Stoltenberg"}},
+      {"Ukrainian President Volodymyr Zelenskyy welcomed it.",
+       {"MISC Ukrainian", "PER Volodymyr Zelenskyy"}},
+      {"He met Prime Minister Theresa May in London.", {"PER Theresa May", "LOC London"}},
+      {"The plan was backed by Pope Francis.", {"PER Francis"}},
+  });
+}
+
+TEST_CASE("organizations") {
+  RunCases({
+      {"Shares in Apple Inc. rose.", {"ORG Apple Inc."}},
+      {"The Bank of England raised rates.", {"ORG Bank of England"}},
+      {"A report by the World Health Organization was cited.", {"ORG World Health Organization"}},
+      {"Officials from the EU and AFP staff were there.", {"ORG EU", "ORG AFP"}},
+      {"He wrote for The New York Times.", {"ORG New York Times"}},
+      {"The Foreign Ministry declined to comment.", {"ORG Foreign Ministry"}},
+      {"She studied at the University of Oxford.", {"ORG University of Oxford"}},
+  });
+}
+
+TEST_CASE("places and demonyms") {
+  RunCases({
+      {"Troops crossed from Russia into Ukraine.", {"LOC Russia", "LOC Ukraine"}},
+      {"The summit is in Vilnius, Lithuania.", {"LOC Vilnius", "LOC Lithuania"}},
+      {"He flew to New York and then to the United States.",
+       {"LOC New York", "LOC United States"}},
+      {"The Russian and German delegations left.", {"MISC Russian", "MISC German"}},
+      {"Ships sailed into the Red Sea.", {"LOC Red Sea"}},
+  });
+}
+
+TEST_CASE("no names where there are none") {
+  RunCases({
+      {"The minister said it would not happen.", {}},
+      {"Speaking to reporters, he said it was fine.", {}},
+      {"He said on Thursday that it was fine.", {}},
+      {"I think it is over, but We will see.", {}},
+      {"The president and the prime minister spoke.", {}},
+      {"", {}},
+  });
+}
+
+TEST_CASE("a name mentioned again keeps its type") {
+  RunCases({
+      {"Jens Stoltenberg spoke in Oslo. Stoltenberg said allies agree.",
+       {"PER Jens Stoltenberg", "LOC Oslo", "PER Stoltenberg"}},
+      {"Talks with Mr Smith ended. Smith left.", {"PER Smith", "PER Smith"}},
+  });
+}
+
+TEST_CASE("the seed article") {
+  std::ifstream in(std::string(BYLINE_SOURCE_DIR) + "/seeds/nato-stoltenberg.txt",
+                   std::ios::binary);
+  REQUIRE(in.good());
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::vector<std::string> found = Find(buffer.str());
+  auto has = [&](const std::string& s) {
+    return std::find(found.begin(), found.end(), s) != found.end();
+  };
+  for (const char* expected :
+       {"PER Jens Stoltenberg", "LOC Brussels", "ORG NATO", "LOC Oslo", "PER Stoltenberg",
+        "LOC Ukraine", "LOC Russia", "LOC Moscow", "LOC Vilnius", "LOC Lithuania",
+        "PER Volodymyr Zelenskyy", "MISC Ukrainian", "ORG EU", "LOC Moldova", "LOC Europe",
+        "PER Zelenskyy", "MISC Russian", "ORG AFP"}) {
+    CHECK_MESSAGE(has(expected), expected);
+  }
+  for (const char* unexpected : {"PER Thursday", "ORG Thursday", "ORG Speaking", "PER Speaking",
+                                 "ORG Asked", "ORG What", "ORG Long-term", "ORG President"}) {
+    CHECK_MESSAGE(!has(unexpected), unexpected);
+  }
+}
+
+}  // namespace
+}  // namespace byline
