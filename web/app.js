@@ -82,9 +82,11 @@ const engine = new Engine({
     startProgress(job.text);
   },
   onResult(job, result, ms) {
-    show(job.text, result, ms);
+    // A result for a text that has been edited, cleared or refused since is not shown.
+    if (job.text === ui.input.value) show(job.text, result, ms);
   },
   onError(job, message) {
+    if (job && job.text !== ui.input.value) return;  // the newer text is on its way
     stopProgress();
     setState('error');
     showError(`The analysis failed: ${message}. The analysis engine was restarted; ` +
@@ -122,6 +124,7 @@ function requestAnalysis() {
   clearTimeout(debounceTimer);
   const text = ui.input.value;
   if (!text.trim()) {
+    engine.cancel();
     renderSeq++;
     view = null;
     stopProgress();
@@ -133,6 +136,8 @@ function requestAnalysis() {
   }
   const bytes = utf8Length(text);
   if (bytes > MAX_BYTES) {
+    engine.cancel();
+    stopProgress();
     renderSeq++;
     view = null;
     clearResults();

@@ -7,6 +7,7 @@
 //   });
 //   engine.start();
 //   engine.analyze(text);   // only the newest request's result is delivered
+//   engine.cancel();        // no result for what was asked so far
 //
 // One analysis runs at a time. A request made while one runs waits for it (its result is then
 // dropped), unless the running text is long: then the worker is stopped and a new one started, so
@@ -54,6 +55,14 @@ export class Engine {
     return job;
   }
 
+  // Forgets the waiting request; a long running analysis is stopped (the worker replaced), a short
+  // one finishes and its result is dropped.
+  cancel() {
+    this.wanted = null;
+    if (this.running && this.running.text.length > CANCEL_ABOVE) this.start();
+    else if (this.running) this.running.dropped = true;
+  }
+
   // The newest job, if any, is sent when the worker is free and loaded (or loading: the worker
   // waits for its engine itself).
   pump() {
@@ -83,7 +92,7 @@ export class Engine {
     const job = this.running;
     this.running = null;
     if (msg.type === 'result') {
-      if (!this.wanted) this.h.onResult?.(job, msg.result, msg.ms);
+      if (!this.wanted && !job.dropped) this.h.onResult?.(job, msg.result, msg.ms);
     } else if (msg.type === 'error') {
       if (this.state !== 'failed') {
         this.h.onError?.(job, msg.message);
