@@ -234,6 +234,7 @@ async function show(text, result, ms) {
   if (!built) return;
   performance.measure('byline: build the highlights (sliced)', 'byline:build');
   stopProgress();
+  deactivateQuote();
   hideTooltip();
   performance.mark('byline:attach');
   ui.reading.replaceChildren(built.root);
