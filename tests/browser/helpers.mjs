@@ -143,9 +143,8 @@ export async function readHighlights(page) {
   })));
 }
 
-// The engine's own result for text, computed in the page's origin by a fresh web/worker.js (which
-// runs web/byline.js; the page's CSP forbids the eval that Embind's glue code uses on the main
-// thread, and the page itself only ever analyzes in that worker).
+// The engine's own result for text, computed in the page's origin by a fresh web/worker.js running
+// web/byline.js: the same path the page takes, independent of what the page then shows.
 export async function analyzeInPage(page, text) {
   return page.evaluate((t) => new Promise((resolve, reject) => {
     const w = new Worker(new URL('worker.js', location.href), { type: 'module' });
