@@ -9,7 +9,8 @@
 //
 // The server serves web/ under a sub-path to prove the page uses relative URLs only, with the MIME
 // types the page needs (application/wasm among them). `overrides` maps a path inside web/ to a file
-// served instead (tests use a stub engine that way), and `onRequest` sees every request.
+// served instead (tests use a stub engine that way), `headers` are added to every file served, and
+// `onRequest` sees every request.
 // Chromium is Debian's /usr/bin/chromium: no tool here downloads a browser.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -31,7 +32,7 @@ const TYPES = {
   '.bin': 'application/octet-stream', '.png': 'image/png', '.svg': 'image/svg+xml',
 };
 
-export async function startServer({ root = WEB, overrides = {}, onRequest = null } = {}) {
+export async function startServer({ root = WEB, overrides = {}, onRequest = null, headers = {} } = {}) {
   const server = createServer(async (req, res) => {
     if (onRequest) onRequest(req);
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -57,6 +58,7 @@ export async function startServer({ root = WEB, overrides = {}, onRequest = null
         'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
         'Content-Length': body.length,
         'Cache-Control': 'no-cache',
+        ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, WEB, analyzeText, launchBrowser, openPage, requireBuiltCore, startServer,
+  ROOT, WEB, analyzeText, launchBrowser, openPage, readHighlights, requireBuiltCore, startServer,
 } from './helpers.mjs';
 
 const PAYLOAD = [
@@ -82,5 +82,25 @@ test('index.html: a strict CSP, no inline script or style', () => {
     const js = readFileSync(join(WEB, f), 'utf8');
     assert.doesNotMatch(js, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/,
       `${f} uses an HTML or code sink`);
+  }
+});
+
+test('the page also works when a host sends the same CSP as an HTTP header on every file', async () => {
+  requireBuiltCore();
+  const html = readFileSync(join(WEB, 'index.html'), 'utf8');
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  // Unlike the meta tag, a header also binds the worker and the service worker.
+  const server = await startServer({ headers: { 'Content-Security-Policy': csp } });
+  const browser = await launchBrowser();
+  try {
+    const { page, errors } = await openPage(browser, server.url);
+    assert.equal(await page.evaluate(() => document.body.dataset.state), 'ready',
+      await page.textContent('#error'));
+    await analyzeText(page, '“We will win,” said Jens Stoltenberg in Oslo on Thursday.');
+    assert.ok((await readHighlights(page)).length > 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    await server.close();
   }
 });
