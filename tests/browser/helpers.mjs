@@ -124,8 +124,8 @@ export async function waitForAnalysis(page, text, timeout = 30000) {
       status: document.getElementById('status').textContent,
       error: document.getElementById('error').textContent,
     })).catch(() => ({}));
-    err.message += ` (page state ${seen.state}: "${seen.status}" ${seen.error})`;
-    throw err;
+    throw new Error(`${err.message} (page state ${seen.state}: "${seen.status}" ${seen.error})`,
+      { cause: err });
   }
 }
 
