@@ -88,7 +88,7 @@ export async function launchBrowser() {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run',
-      '--disable-default-apps', '--disable-domain-reliability'],
+      '--disable-default-apps', '--disable-domain-reliability', '--disable-dev-shm-usage'],
   });
 }
 
