@@ -460,7 +460,7 @@ struct SpeakerFinder::Impl {
     for (uint32_t back = 0; back <= 6 && back <= s0; ++back) {
       const uint32_t s = s0 - back;
       const size_t from = v.sentence_first[s];
-      const size_t to = back == 0 ? i : v.sentence_first[s + 1];
+      const size_t to = std::min<size_t>(back == 0 ? i : v.sentence_first[s + 1], from + 200);
       for (size_t k = from; k < to; ++k) {
         const int r = run_of_word[k];
         if (r < 0 || runs[r].first != k) continue;
@@ -561,6 +561,7 @@ struct SpeakerFinder::Impl {
     // 1. Right after the quotation: "…," X said / "…," said X.
     size_t j = last;
     while (j < v.words.size() && (IsPunct(j, ",") || IsPunct(j, "\xE2\x80\x94") ||
+                                  IsPunct(j, "\xE2\x80\x95") ||
                                   IsPunct(j, "\xE2\x80\x93") || IsPunct(j, "-"))) {
       ++j;
     }
@@ -610,9 +611,10 @@ struct SpeakerFinder::Impl {
       // A verb without a subject ("Asked about …, X said") : keep looking left.
     }
 
-    // 3. according to X.
+    // 3. according to X (near the quotation: sentences can be huge in odd input).
     {
-      Cand c = AccordingTo(sent_begin, sent_end);
+      Cand c = AccordingTo(std::max(sent_begin, first > 40 ? first - 40 : size_t{0}),
+                           std::min(sent_end, last + 40));
       if (c.ok) return Resolve(c, AttributionRule::kAccordingTo);
     }
 
@@ -673,6 +675,7 @@ struct SpeakerFinder::Impl {
     // The rest of the previous quotation's sentence is its own attribution ("…," he told …).
     const uint32_t s = from > 0 ? W(from - 1).sentence : 0;
     while (from < to && W(from).sentence == s) ++from;
+    if (to - from > 200) return true;
     for (size_t k = from; k < to; ++k) {
       if (!Outside(k) || W(k).quote >= 0) continue;
       if (IsWord(k)) ++outside_words;
@@ -713,6 +716,7 @@ struct SpeakerFinder::Impl {
       if (!LookupSpeechVerb(T(vi)).reports_that) continue;
       const uint32_t s = W(vi).sentence;
       const size_t sb = v.sentence_first[s], se = v.sentence_first[s + 1];
+      if (se - sb > 160) continue;  // not a sentence a reporter wrote; keeps this linear
       Cand subj = SubjectBefore(vi, sb);
       bool inverted = false;
       if (!subj.ok && vi > 0 && IsPunct(vi - 1, ",")) {

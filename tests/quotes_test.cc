@@ -1,0 +1,272 @@
+// Quotation marks and attribution constructions (core/quote_marks.h, core/quotes.h).
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/analyzer.h"
+#include "core/quote_marks.h"
+#include "core/quotes.h"
+#include "tests/span_invariants.h"
+
+namespace {
+
+std::vector<std::string> Inner(const std::string& text) {
+  std::vector<std::string> out;
+  for (const byline::QuotedSpan& q : byline::FindQuotedSpans(text)) {
+    out.push_back(text.substr(q.begin, q.end - q.begin));
+  }
+  return out;
+}
+
+std::vector<byline::Quote> Direct(const byline::Analysis& a) {
+  std::vector<byline::Quote> out;
+  for (const byline::Quote& q : a.quotes) {
+    if (q.kind == byline::QuoteKind::kDirect) out.push_back(q);
+  }
+  return out;
+}
+
+std::string Slice(const std::string& text, uint32_t b, uint32_t e) { return text.substr(b, e - b); }
+
+}  // namespace
+
+TEST_CASE("quotation marks of every newsroom style") {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<std::string> want;
+  };
+  const std::vector<Case> cases = {
+      {"straight", "He said \"we will win\" today.", {"we will win"}},
+      {"curly", "He said \xE2\x80\x9Cwe will win\xE2\x80\x9D today.", {"we will win"}},
+      {"single curly", "He said \xE2\x80\x98we will win\xE2\x80\x99 today.", {"we will win"}},
+      {"single straight", "He said 'we will win' today.", {"we will win"}},
+      {"guillemets", "Il a dit \xC2\xAB nous gagnerons \xC2\xBB hier.", {" nous gagnerons "}},
+      {"backticks", "He said ``we will win'' today.", {"we will win"}},
+      {"doubled apostrophes (NYT)", "''We will win,'' he said.", {"We will win,"}},
+      {"low-high German", "Er sagte \xE2\x80\x9Ewir gewinnen\xE2\x80\x9C heute.", {"wir gewinnen"}},
+      {"apostrophes are not marks",
+       "Ukraine's allies\xE2\x80\x99 view of the \xE2\x80\x99" "90s and rock \xE2\x80\x99n\xE2\x80\x99 roll "
+       "didn't change.",
+       {}},
+      {"possessive inside a quote", "\"NATO's door is open,\" he said.", {"NATO's door is open,"}},
+      {"nested quotes stay inside",
+       "\xE2\x80\x9CHe told me \xE2\x80\x98no way\xE2\x80\x99 twice,\xE2\x80\x9D she said.",
+       {"He told me \xE2\x80\x98no way\xE2\x80\x99 twice,"}},
+      {"nested straight in curly",
+       "\xE2\x80\x9CThey call it \"the plan\" now,\xE2\x80\x9D she said.",
+       {"They call it \"the plan\" now,"}},
+      {"two quotes", "\"A,\" he said, \"B.\"", {"A,", "B."}},
+      {"wrong-direction curly close", "He said \xE2\x80\x9Cwe will win\xE2\x80\x9C today.",
+       {"we will win"}},
+      {"markup is skipped", "<tweet id=\"1\" author=\"x\">\"We won,\" she wrote</tweet>",
+       {"We won,"}},
+      {"inches are not a mark", "He is 5'10\" tall and said \"hello there\" twice.",
+       {"hello there"}},
+  };
+  for (const Case& c : cases) {
+    SUBCASE(c.name) { CHECK(Inner(c.text) == c.want); }
+  }
+}
+
+TEST_CASE("paragraphs bound quotations") {
+  SUBCASE("a quotation continued over paragraphs is one") {
+    const std::string text =
+        "\xE2\x80\x9C" "First paragraph of the statement.\n\n\xE2\x80\x9CSecond paragraph ends it,"
+        "\xE2\x80\x9D he said.";
+    const auto spans = byline::FindQuotedSpans(text);
+    REQUIRE(spans.size() == 1);
+    CHECK(spans[0].multi_paragraph);
+    CHECK(Slice(text, spans[0].begin, spans[0].end) ==
+          "First paragraph of the statement.\n\n\xE2\x80\x9CSecond paragraph ends it,");
+  }
+  SUBCASE("an unclosed quotation ends with its paragraph") {
+    const std::string text = "He said \"this never closes.\n\nNext paragraph has \"its own\" quote.";
+    const auto spans = byline::FindQuotedSpans(text);
+    REQUIRE(spans.size() == 2);
+    CHECK_FALSE(spans[0].closed);
+    CHECK(Slice(text, spans[0].begin, spans[0].end) == "this never closes.");
+    CHECK(Slice(text, spans[1].begin, spans[1].end) == "its own");
+  }
+  SUBCASE("a stray closing mark is ignored") {
+    CHECK(Inner("Nothing opens here\xE2\x80\x9D at all.").empty());
+  }
+  SUBCASE("an unpaired single mark is an apostrophe") {
+    CHECK(Inner("The 'Tis season is here.").empty());
+  }
+}
+
+TEST_CASE("100,000 quotation marks are handled (linear scan)") {
+  std::string text;
+  for (int i = 0; i < 50000; ++i) text += "\"a\" ";
+  const auto spans = byline::FindQuotedSpans(text);
+  CHECK(spans.size() == 50000);
+  std::string opens(100000, '\"');
+  CHECK(byline::FindQuotedSpans(opens).size() <= 50000);
+  std::string curly;
+  for (int i = 0; i < 100000; ++i) curly += "\xE2\x80\x9C";
+  const auto unclosed = byline::FindQuotedSpans(curly);
+  CHECK(unclosed.size() <= 1);
+  byline::Analyzer analyzer;
+  const byline::Analysis a = analyzer.Analyze(text);
+  CHECK(byline::testing::CheckSpanInvariants(text, a) == "");
+}
+
+TEST_CASE("attribution constructions") {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::string quote;    // the direct quotation
+    std::string speaker;  // the speaker mention
+    std::string name_;    // the resolved name
+  };
+  const std::vector<Case> cases = {
+      {"\"...,\" X said", "\"We will win,\" Maria Lopez said.", "We will win,", "Maria Lopez",
+       "Maria Lopez"},
+      {"\"...,\" said X", "\"We will win,\" said Maria Lopez.", "We will win,", "Maria Lopez",
+       "Maria Lopez"},
+      {"X said: \"...\"", "Maria Lopez said: \"We will win the vote.\"", "We will win the vote.",
+       "Maria Lopez", "Maria Lopez"},
+      {"X said, \"...\"", "Maria Lopez said, \"We will win the vote.\"", "We will win the vote.",
+       "Maria Lopez", "Maria Lopez"},
+      {"X told reporters \"...\"", "Maria Lopez told reporters \"we will win the vote.\"",
+       "we will win the vote.", "Maria Lopez", "Maria Lopez"},
+      {"X added that \"...\"", "Maria Lopez added that \"the vote is ours to lose.\"",
+       "the vote is ours to lose.", "Maria Lopez", "Maria Lopez"},
+      {"according to X", "According to Maria Lopez, \"the vote is ours to lose.\"",
+       "the vote is ours to lose.", "Maria Lopez", "Maria Lopez"},
+      {"Asked about ..., X said", "Asked about the vote, Maria Lopez said \"we will win it.\"",
+       "we will win it.", "Maria Lopez", "Maria Lopez"},
+      {"a quoted fragment goes to the sentence subject",
+       "Maria Lopez wants to ensure that \"history doesn't repeat itself\" in the city.",
+       "history doesn't repeat itself", "Maria Lopez", "Maria Lopez"},
+      {"title then name", "\"We will win,\" said Sen. Maria Lopez.", "We will win,",
+       "Maria Lopez", "Maria Lopez"},
+      {"the nominal speaker", "\"It was very nice,\" the gambling tycoon told Reuters.",
+       "It was very nice,", "the gambling tycoon", ""},
+      {"apposition ties a nominal to a name",
+       "Tom Baker, the spokesman, met the press. \"We are ready,\" the spokesman said.",
+       "We are ready,", "the spokesman", "Tom Baker"},
+      {"a dash signs it", "\"Trump must stop it now.\" \xE2\x80\x95 Carla Sanchez",
+       "Trump must stop it now.", "Carla Sanchez", "Carla Sanchez"},
+      {"NYT doubled apostrophes", "''We finally may be seeing growth,'' the economist Jared "
+       "Bernstein wrote on his blog.", "We finally may be seeing growth,", "Jared Bernstein",
+       "Jared Bernstein"},
+      {"mention joined to the fullest name",
+       "Secretary-General Jens Stoltenberg arrived. \"The door is open,\" Stoltenberg said.",
+       "The door is open,", "Stoltenberg", "Jens Stoltenberg"},
+  };
+  byline::Analyzer analyzer;
+  for (const Case& c : cases) {
+    SUBCASE(c.name) {
+      const byline::Analysis a = analyzer.Analyze(c.text);
+      CHECK(byline::testing::CheckSpanInvariants(c.text, a) == "");
+      const auto d = Direct(a);
+      REQUIRE(d.size() == 1);
+      CHECK(Slice(c.text, d[0].begin, d[0].end) == c.quote);
+      REQUIRE(d[0].has_speaker);
+      CHECK(Slice(c.text, d[0].speaker.begin, d[0].speaker.end) == c.speaker);
+      CHECK(d[0].speaker_name == c.name_);
+    }
+  }
+}
+
+TEST_CASE("scare quotes and titles are not speech") {
+  struct Case {
+    const char* name;
+    std::string text;
+  };
+  const std::vector<Case> cases = {
+      {"scare quotes", "The so-called \"experts\" were wrong again about the market."},
+      {"two-word scare quotes", "Critics dismissed the \"peace dividend\" as a myth."},
+      {"a film title", "The film \"The Art of the Deal Returns\" opened in Boston on Friday."},
+      {"a show title", "He appeared on \"Fox News Sunday\" with the host."},
+  };
+  byline::Analyzer analyzer;
+  for (const Case& c : cases) {
+    SUBCASE(c.name) { CHECK(Direct(analyzer.Analyze(c.text)).empty()); }
+  }
+  SUBCASE("a short quotation that is attributed is kept") {
+    const std::string text = "\"No,\" he said.";
+    CHECK(Direct(analyzer.Analyze(text)).size() == 1);
+  }
+}
+
+TEST_CASE("reported speech gives indirect quotations") {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::string clause;
+    std::string speaker;
+  };
+  const std::vector<Case> cases = {
+      {"X said that CLAUSE", "Maria Lopez said that the vote would be close.",
+       "that the vote would be close", "Maria Lopez"},
+      {"X said CLAUSE", "Maria Lopez said the vote would be close.", "the vote would be close",
+       "Maria Lopez"},
+      {"X told Y that CLAUSE", "Maria Lopez told reporters on Friday that the vote would be close.",
+       "that the vote would be close", "Maria Lopez"},
+      {"CLAUSE, X said", "The vote would be very close, Maria Lopez said.",
+       "The vote would be very close", "Maria Lopez"},
+  };
+  byline::Analyzer analyzer;
+  for (const Case& c : cases) {
+    SUBCASE(c.name) {
+      const byline::Analysis a = analyzer.Analyze(c.text);
+      REQUIRE(a.quotes.size() == 1);
+      const byline::Quote& q = a.quotes[0];
+      CHECK(q.kind == byline::QuoteKind::kIndirect);
+      CHECK(Slice(c.text, q.begin, q.end) == c.clause);
+      REQUIRE(q.has_speaker);
+      CHECK(Slice(c.text, q.speaker.begin, q.speaker.end) == c.speaker);
+    }
+  }
+  SUBCASE("a clause holding a quotation is left to the direct quotation") {
+    const std::string text = "Maria Lopez said \"the vote would be close.\"";
+    const byline::Analysis a = analyzer.Analyze(text);
+    REQUIRE(a.quotes.size() == 1);
+    CHECK(a.quotes[0].kind == byline::QuoteKind::kDirect);
+  }
+}
+
+TEST_CASE("the seed article's 8 direct quotations and their speakers") {
+  std::ifstream in(std::string(BYLINE_SOURCE_DIR) + "/seeds/nato-stoltenberg.txt",
+                   std::ios::binary);
+  REQUIRE(in.good());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string text = ss.str();
+  struct Want {
+    std::string starts;
+    std::string speaker;
+    std::string name;
+  };
+  const std::vector<Want> want = {
+      {"NATO's door is open", "Stoltenberg", "Jens Stoltenberg"},
+      {"All allies also agree", "he", "Jens Stoltenberg"},
+      {"It is not for Moscow", "he", "Jens Stoltenberg"},  // continuation: no attribution of its own
+      {"history doesn't repeat itself", "Stoltenberg", "Jens Stoltenberg"},
+      {"pattern of Russian aggression", "Stoltenberg", "Jens Stoltenberg"},
+      {"What is very important", "he", "Volodymyr Zelenskyy"},
+      {"I think security guarantees", "he", "Volodymyr Zelenskyy"},
+      {"Russia can stop this war", "Zelenskyy", "Volodymyr Zelenskyy"},
+  };
+  byline::Analyzer analyzer;
+  const byline::Analysis a = analyzer.Analyze(text);
+  CHECK(byline::testing::CheckSpanInvariants(text, a) == "");
+  const auto d = Direct(a);
+  REQUIRE(d.size() == want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    CAPTURE(want[i].starts);
+    const std::string quote = Slice(text, d[i].begin, d[i].end);
+    CHECK(quote.rfind(want[i].starts, 0) == 0);
+    CHECK(text[d[i].begin - 1] == '"');  // the span starts right after the mark
+    CHECK(text[d[i].end] == '"');
+    REQUIRE(d[i].has_speaker);
+    CHECK(Slice(text, d[i].speaker.begin, d[i].speaker.end) == want[i].speaker);
+    CHECK(d[i].speaker_name == want[i].name);
+  }
+}
