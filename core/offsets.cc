@@ -53,6 +53,39 @@ uint32_t CountInvalidUtf8(std::string_view text) {
   return bad;
 }
 
+namespace {
+
+// The number of bytes from i (where DecodeUtf8 failed) that a browser's TextDecoder replaces by one
+// U+FFFD: the longest prefix of a well-formed sequence ("maximal subpart", Unicode 3.9 and the
+// WHATWG Encoding standard), at least 1.
+int InvalidRunLength(std::string_view s, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  int len;
+  unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 1;
+  }
+  int k = 1;
+  while (k < len && i + k < s.size()) {
+    const unsigned char b = static_cast<unsigned char>(s[i + k]);
+    if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) break;
+    ++k;
+  }
+  return k;
+}
+
+}  // namespace
+
 bool IsCharBoundary(std::string_view text, size_t i) {
   if (i == 0 || i >= text.size()) return i <= text.size();
   if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) return true;
@@ -79,7 +112,7 @@ Utf16Offsets::Utf16Offsets(std::string_view text) : text_(text) {
     const int n = DecodeUtf8(text, i, &cp);
     if (n == 0) {
       units += 1;
-      i += 1;
+      i += InvalidRunLength(text, i);
     } else {
       units += cp > 0xFFFF ? 2 : 1;
       i += n;
@@ -100,8 +133,10 @@ uint32_t Utf16Offsets::operator()(uint32_t byte_offset) const {
   while (i < byte_offset) {
     const int n = DecodeUtf8(text_, i, &cp);
     if (n == 0) {
+      const int run = InvalidRunLength(text_, i);
+      if (i + run > byte_offset) break;  // offset inside a replaced run: its start
       units += 1;
-      i += 1;
+      i += run;
     } else {
       if (i + n > byte_offset) break;  // offset inside a character: its start
       units += cp > 0xFFFF ? 2 : 1;

@@ -5,8 +5,11 @@
 //   uint32_t u16 = to16(entity.begin);    // O(log n) per offset
 //
 // Units: inputs are UTF-8 byte offsets; Utf16Offsets answers UTF-16 code units, what JavaScript's
-// String.prototype.slice() indexes. A code point above U+FFFF counts 2 units, any other 1; a byte that
-// is not part of well-formed UTF-8 counts 1 unit (a browser shows it as one U+FFFD).
+// String.prototype.slice() indexes. A code point above U+FFFF counts 2 units, any other 1. Bytes
+// that are not well-formed UTF-8 count what TextDecoder makes of them: one U+FFFD, so 1 unit, for
+// each "maximal subpart" (the longest prefix of a well-formed sequence, else a single byte), so
+// "\xE2\x82" (a truncated euro sign) counts 1 and "\xED\xA0\x80" (a surrogate) counts 3. Text
+// that came from a JavaScript string is always well-formed and counts exactly as JavaScript does.
 // Thread-safety: immutable after construction.
 #ifndef BYLINE_CORE_OFFSETS_H_
 #define BYLINE_CORE_OFFSETS_H_
@@ -32,7 +35,8 @@ bool IsCharBoundary(std::string_view text, size_t i);
 class Utf16Offsets {
  public:
   explicit Utf16Offsets(std::string_view text);
-  // byte_offset must be <= text.size(); an offset inside a character maps to that character's start.
+  // byte_offset must be <= text.size(); an offset inside a character (or inside a run of bad bytes
+  // counted as one U+FFFD) maps to its start.
   uint32_t operator()(uint32_t byte_offset) const;
   uint32_t size16() const { return total16_; }
 
