@@ -39,6 +39,11 @@
 //   token, and do not set space_before ("ab\xFFcd" -> ab cd, the second with space_before false).
 //   Invisible format characters (BOM, bidi marks, soft hyphen) are skipped between tokens the same
 //   way and kept inside a word.
+//
+// Known limits (heuristics, by design): a plural possessive ’ inside an open single quotation is
+// taken as its closing mark ("‘the allies’ door’"); an elision such as 'em or 'til at a word start
+// is taken as an opening quotation mark; bare domains need a TLD from a short list (com, org, net,
+// gov, edu, int, uk, ...), so "said.It" is not a URL but neither is "example.it".
 #ifndef BYLINE_CORE_TOKENIZER_H_
 #define BYLINE_CORE_TOKENIZER_H_
 
