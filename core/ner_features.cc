@@ -104,7 +104,10 @@ char CharClass(uint32_t cp) {
   if (cp >= '0' && cp <= '9') return 'd';
   if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return 'X';
   if (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) return 'x';
-  if (cp >= 0x100 && cp <= 0x17F) return (cp % 2 == 0) ? 'X' : 'x';
+  if (cp >= 0x100 && cp <= 0x17F) {  // Latin Extended-A: case pairs, odd-first in two runs
+    const bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+    return (cp % 2 == 1) == odd_upper ? 'X' : 'x';
+  }
   if (cp >= 0x391 && cp <= 0x3A9) return 'X';
   if (cp >= 0x3B1 && cp <= 0x3C9) return 'x';
   if (cp >= 0x410 && cp <= 0x42F) return 'X';
@@ -260,24 +263,23 @@ bool WordClusters::ParseText(std::string_view text, std::string* error) {
 }
 
 std::string WordClusters::Serialize() const {
+  // Words grouped by cluster (alphabetical within one): per cluster its path and word count, then
+  // all words, '\n'-terminated. No per-word ids, so it compresses well.
+  std::vector<std::vector<const std::string*>> members(paths_.size());
+  for (const auto& w : words_) members[w.second].push_back(&w.first);
   std::string out;
   AppendU32(&out, static_cast<uint32_t>(paths_.size()));
-  for (const Path& p : paths_) {
-    out.push_back(static_cast<char>(p.length));
-    AppendU32(&out, p.bits);
+  for (size_t c = 0; c < paths_.size(); ++c) {
+    out.push_back(static_cast<char>(paths_[c].length));
+    AppendU32(&out, paths_[c].bits);
+    AppendU32(&out, static_cast<uint32_t>(members[c].size()));
   }
-  AppendU32(&out, static_cast<uint32_t>(words_.size()));
-  for (const auto& w : words_) {
-    out.push_back(static_cast<char>(w.second & 0xFF));
-    out.push_back(static_cast<char>(w.second >> 8));
+  for (const auto& m : members) {
+    for (const std::string* w : m) {
+      out += *w;
+      out.push_back('\n');
+    }
   }
-  std::string text;
-  for (const auto& w : words_) {
-    text += w.first;
-    text.push_back('\n');
-  }
-  AppendU32(&out, static_cast<uint32_t>(text.size()));
-  out += text;
   return out;
 }
 
@@ -290,35 +292,33 @@ bool WordClusters::Parse(std::string_view in, std::string* error) {
   };
   size_t pos = 0;
   uint32_t n;
-  if (!ReadU32(in, &pos, &n) || n > 65535 || (in.size() - pos) / 5 < n) return fail("bad cluster count");
+  if (!ReadU32(in, &pos, &n) || n > 65535 || (in.size() - pos) / 9 < n) return fail("bad cluster count");
   paths_.resize(n);
+  std::vector<uint32_t> sizes(n);
+  uint64_t total = 0;
   for (uint32_t i = 0; i < n; ++i) {
     paths_[i].length = static_cast<uint8_t>(in[pos++]);
     if (paths_[i].length > 32) return fail("path longer than 32 bits");
     ReadU32(in, &pos, &paths_[i].bits);
+    ReadU32(in, &pos, &sizes[i]);
+    total += sizes[i];
   }
-  uint32_t nwords;
-  if (!ReadU32(in, &pos, &nwords) || (in.size() - pos) / 2 < nwords) return fail("bad word count");
-  std::vector<uint16_t> ids(nwords);
-  for (uint32_t i = 0; i < nwords; ++i) {
-    ids[i] = static_cast<uint16_t>(static_cast<unsigned char>(in[pos]) |
-                                   (static_cast<unsigned char>(in[pos + 1]) << 8));
-    if (ids[i] >= n) return fail("word points to a missing cluster");
-    pos += 2;
-  }
-  uint32_t text_len;
-  if (!ReadU32(in, &pos, &text_len) || in.size() - pos != text_len) return fail("bad word list size");
+  // Every word takes at least its '\n'.
+  if (total > in.size() - pos) return fail("word counts larger than the section");
   std::string_view text = in.substr(pos);
-  words_.reserve(nwords);
-  index_.reserve(nwords);
+  words_.reserve(total);
+  index_.reserve(total);
   size_t p = 0;
-  for (uint32_t i = 0; i < nwords; ++i) {
-    const size_t eol = text.find('\n', p);
-    if (eol == std::string_view::npos) return fail("word list shorter than its count");
-    Add(text.substr(p, eol - p), ids[i]);
-    p = eol + 1;
+  for (uint32_t c = 0; c < n; ++c) {
+    for (uint32_t k = 0; k < sizes[c]; ++k) {
+      const size_t eol = text.find('\n', p);
+      if (eol == std::string_view::npos) return fail("word list shorter than its counts");
+      Add(text.substr(p, eol - p), c);
+      p = eol + 1;
+    }
   }
-  if (p != text.size()) return fail("word list longer than its count");
+  if (p != text.size()) return fail("word list longer than its counts");
+  std::sort(words_.begin(), words_.end());
   return true;
 }
 
@@ -429,6 +429,7 @@ void Gazetteers::Match(const std::vector<uint64_t>& norm_hashes, std::vector<uin
   const size_t n = norm_hashes.size();
   masks->assign(n, 0);
   if (entries_.empty()) return;
+  size_t covered_until[16] = {0};  // per list: greedy left-to-right, longest match first
   for (size_t i = 0; i < n; ++i) {
     uint64_t h = 0;
     uint32_t longest_len[16] = {0};
@@ -443,7 +444,8 @@ void Gazetteers::Match(const std::vector<uint64_t>& norm_hashes, std::vector<uin
       if (len < static_cast<size_t>(max_tokens_) && !prefixes_.count(h)) break;
     }
     for (size_t l = 0; l < lists_.size(); ++l) {
-      if (!longest_len[l]) continue;
+      if (!longest_len[l] || i < covered_until[l]) continue;
+      covered_until[l] = i + longest_len[l];
       (*masks)[i] |= 1u << (2 * l);
       for (size_t k = 1; k < longest_len[l]; ++k) (*masks)[i + k] |= 1u << (2 * l + 1);
     }

@@ -85,7 +85,8 @@ class Gazetteers {
   size_t list_size(size_t i) const { return lists_[i].size; }
 
   // For each token, a bitmask per list position: bit 2*l set when a match of list l begins at
-  // the token, bit 2*l+1 when the token continues one. Longest match per list wins. At most 16
+  // the token, bit 2*l+1 when the token continues one. Per list, matches are taken left to right, longest first,
+  // and do not overlap. At most 16
   // lists. norm_hashes are HashBytes(NormalizeWord(word)) of the sentence's tokens.
   void Match(const std::vector<uint64_t>& norm_hashes, std::vector<uint32_t>* masks) const;
 

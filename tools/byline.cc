@@ -19,6 +19,8 @@ constexpr Command kCommands[] = {
      "tag-conll [--model M] FILE            token TAB gold TAB predicted (IOB2)"},
     {"train", byline::cli::RunTrain, "train --train F --dev F --out M ...   train the entity model"},
     {"eval-ner", byline::cli::RunEvalNer, "eval-ner [--model M] FILE             conlleval-style scores"},
+    {"clusters", byline::cli::RunClusters,
+     "clusters --out F FILE.jsonl...        word clusters for the entity model"},
     {"eval-quotes", byline::cli::RunEvalQuotes,
      "eval-quotes [--model M] FILE.jsonl    quote and speaker scores (PolNeAR format)"},
     {"bench", byline::cli::RunBench,

@@ -14,6 +14,7 @@ int RunAnalyze(int argc, char** argv);    // cmd_analyze.cc
 int RunTagConll(int argc, char** argv);   // cmd_ner.cc
 int RunTrain(int argc, char** argv);      // cmd_ner.cc
 int RunEvalNer(int argc, char** argv);    // cmd_ner.cc
+int RunClusters(int argc, char** argv);   // cmd_clusters.cc
 int RunEvalQuotes(int argc, char** argv); // cmd_quotes.cc
 int RunBench(int argc, char** argv);      // bench.cc
 
