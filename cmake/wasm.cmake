@@ -10,8 +10,9 @@
 
 set(BYLINE_RE2_WASM_PREFIX "${CMAKE_CURRENT_SOURCE_DIR}/third_party/re2-wasm/install"
     CACHE PATH "re2 built for WebAssembly (scripts/build-re2-wasm.sh)")
-set(BYLINE_WASM_MAXIMUM_MEMORY "1GB" CACHE STRING
-    "the most memory the page's module may grow to (texts are at most 64 MiB)")
+# 2GB, not more: above it Emscripten 3.1.6 needs 2GB+ addressing in all of its JS glue.
+# The most memory the page's module may grow to (wasm/bindings.cc limits texts to 8 MiB).
+set(BYLINE_WASM_MAXIMUM_MEMORY "2GB")
 set(BYLINE_WEB_DIR "${CMAKE_CURRENT_SOURCE_DIR}/web")
 
 if(NOT EXISTS "${BYLINE_RE2_WASM_PREFIX}/lib/libre2.a")

@@ -20,9 +20,15 @@
 // (invalid UTF-8 then counts one unit per byte, as a browser shows one U+FFFD per byte).
 //
 // Errors are values: neither function throws. Bad input gives ok = false and a message.
+//
+// Memory: the module grows to at most 2 GB (cmake/wasm.cmake). The core needs about 60-70 bytes of
+// heap per byte of news text, and up to ~330 for hostile text (nothing but quotation marks), so
+// texts over kMaxWebTextBytes are refused here with a message rather than risking running out of
+// memory, which would abort the module (web/byline.js then reports it and the analyzer is dead).
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cstddef>
 #include <string>
 
 #include "core/analyzer.h"
@@ -32,6 +38,9 @@ namespace byline {
 namespace {
 
 using emscripten::val;
+
+// The largest text analyzed at once on the web (the core alone accepts up to kMaxTextBytes).
+constexpr size_t kMaxWebTextBytes = size_t{8} << 20;  // 8 MiB
 
 class JsAnalyzer {
  public:
@@ -51,7 +60,14 @@ class JsAnalyzer {
 
  private:
   val AnalyzeImpl(const std::string& text, bool with_tokens) const {
-    const Analysis a = analyzer_.Analyze(text);
+    Analysis a;
+    if (text.size() > kMaxWebTextBytes) {
+      a.error = "text too large: " + std::to_string(text.size()) +
+                " bytes; Byline on the web analyzes at most " + std::to_string(kMaxWebTextBytes) +
+                " bytes (8 MiB) at once";
+    } else {
+      a = analyzer_.Analyze(text);
+    }
     val result = val::object();
     result.set("ok", a.ok());
     result.set("error", a.error);

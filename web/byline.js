@@ -31,7 +31,9 @@
 // entities by rules only and hasModel is false (modelWarning says why). A model that is there but
 // cannot be read, or a core that cannot be loaded, rejects createAnalyzer() with an Error.
 // analyze() throws a TypeError for a non-string and an Error with the core's message for text it
-// cannot analyze (e.g. larger than 64 MiB).
+// cannot analyze (larger than 8 MiB of UTF-8 on the web). Should the core ever abort (out of
+// memory), analyze() throws an Error with code 'BYLINE_CORE_ABORTED' and the analyzer is no longer
+// usable (analyzer.usable === false): create a new one.
 
 import createBylineModule from './byline-core.js';
 
@@ -83,15 +85,33 @@ class BylineAnalyzer {
     return this.#analyzer !== null && this.#analyzer.hasModel();
   }
 
+  // False after dispose(), or after the core aborted (error.code 'BYLINE_CORE_ABORTED').
+  get usable() {
+    return this.#analyzer !== null;
+  }
+
   // Analyzes text (a string). Returns {entities, quotes, sentences[, tokens]} with UTF-16 offsets.
   analyze(input, options = {}) {
     if (typeof input !== 'string') {
       throw new TypeError(`Byline: analyze() expects a string, not ${input === null ? 'null' : typeof input}`);
     }
-    if (this.#analyzer === null) throw new Error('Byline: this analyzer was disposed');
+    if (this.#analyzer === null) {
+      throw new Error('Byline: this analyzer was disposed or shut down; create a new one');
+    }
     // Lone surrogates cannot be encoded as UTF-8; U+FFFD keeps every offset where it was.
     const text = typeof input.toWellFormed === 'function' ? input.toWellFormed() : input;
-    const r = options.tokens ? this.#analyzer.analyze(text, true) : this.#analyzer.analyze(text);
+    let r;
+    try {
+      r = options.tokens ? this.#analyzer.analyze(text, true) : this.#analyzer.analyze(text);
+    } catch (error) {
+      // The core aborted (out of memory is the one way it can): its memory is no longer
+      // trustworthy, so this analyzer is done; createAnalyzer() makes a fresh one.
+      this.#analyzer = null;
+      const e = new Error(`Byline: the analysis failed (${describe(error)}); ` +
+                          'the analyzer was shut down, create a new one to go on');
+      e.code = 'BYLINE_CORE_ABORTED';
+      throw e;
+    }
     if (!r.ok) throw new Error(`Byline: ${r.error}`);
     const result = {
       entities: r.entities.map((e) => ({ ...span(input, e), type: e.type })),

@@ -97,12 +97,38 @@ describe('createAnalyzer', () => {
     for (const bad of [undefined, null, 42, {}, ['text'], new Uint8Array(3)]) {
       assert.throws(() => analyzer.analyze(bad), TypeError);
     }
-    // Larger than the core's 64 MiB limit: an error from the core, not a crash or a truncation.
-    const huge = 'a'.repeat(64 * 1024 * 1024 + 1);
-    assert.throws(() => analyzer.analyze(huge), /too large/);
+    // Larger than the web's 8 MiB limit (wasm/bindings.cc): an error, not a crash or a truncation.
+    // 'é' is 2 bytes of UTF-8, so this string is over the limit in bytes though not in length.
+    const huge = 'é'.repeat(4 * 1024 * 1024 + 1);
+    assert.throws(() => analyzer.analyze(huge), /text too large: 8388610 bytes/);
     const r = analyzer.analyze(TEXTS.accents);
     checkAnalysis(TEXTS.accents, r);
   });
+});
+
+test('the most hostile text the web accepts: a result, or a clear error and a dead analyzer', async () => {
+  // 8 MiB of quotation marks, the input that needs the most memory per byte found (about 330
+  // bytes of heap per byte): whether it fits in the module's 2 GB depends on the core, but it must
+  // never escape as a raw RuntimeError or leave a half-working analyzer behind.
+  const analyzer = await createAnalyzer({ wasmBinary, modelBytes });
+  const input = '"'.repeat(8 * 1024 * 1024);
+  let result = null;
+  try {
+    result = analyzer.analyze(input);
+  } catch (error) {
+    assert.equal(error.code, 'BYLINE_CORE_ABORTED', error.message);
+    assert.match(error.message, /^Byline: the analysis failed .*create a new one/);
+    assert.equal(analyzer.usable, false);
+    assert.throws(() => analyzer.analyze('Oslo.'), /create a new one/);
+  }
+  if (result !== null) {
+    assert.equal(analyzer.usable, true);
+    checkAnalysis(input, result);
+  }
+  analyzer.dispose();
+  const fresh = await createAnalyzer({ wasmBinary, modelBytes });
+  checkAnalysis(TEXTS.curly, fresh.analyze(TEXTS.curly));
+  fresh.dispose();
 });
 
 describe('the same spans as the native CLI', () => {
