@@ -708,8 +708,62 @@ struct SpeakerFinder::Impl {
   }
 
   // ---- reported speech ------------------------------------------------------------------------
+  // Reported clause [from, to) of words, trimmed of trailing punctuation; false if it holds a
+  // quotation or is too short.
+  bool ClauseQuote(size_t from, size_t to, const Cand& subj, Quote* q) {
+    while (to > from && !(IsWord(to - 1) || W(to - 1).kind == WordKind::kPossessive ||
+                          IsPunct(to - 1, ")") || IsPunct(to - 1, "%"))) {
+      --to;
+    }
+    int words = 0;
+    for (size_t m = from; m < to; ++m) {
+      if (W(m).quote >= 0 || W(m).in_quote) return false;
+      if (IsWord(m)) ++words;
+    }
+    if (words < 4) return false;
+    q->begin = W(from).begin;
+    q->end = W(to - 1).end;
+    q->kind = QuoteKind::kIndirect;
+    Attribution a = Resolve(subj, AttributionRule::kAccordingTo);
+    q->has_speaker = a.has_speaker;
+    q->speaker = a.speaker;
+    q->speaker_name = a.name;
+    return true;
+  }
+
+  // "According to X, CLAUSE." and "CLAUSE, according to X."
+  void AccordingToQuotes(std::vector<Quote>* out) {
+    const size_t n = v.words.size();
+    for (size_t k = 0; k + 2 < n; ++k) {
+      if (!IsWord(k) || W(k).in_quote || (T(k) != "according" && T(k) != "According") ||
+          T(k + 1) != "to") {
+        continue;
+      }
+      const uint32_t s = W(k).sentence;
+      const size_t sb = v.sentence_first[s], se = v.sentence_first[s + 1];
+      if (se - sb > 160) continue;
+      const Cand subj = NounPhraseAt(k + 2);
+      if (!subj.ok) continue;
+      Quote q;
+      if (k == sb) {
+        size_t comma = subj.last;
+        while (comma < se && comma < subj.last + 10 && !IsPunct(comma, ",")) ++comma;
+        if (comma < se && IsPunct(comma, ",") && ClauseQuote(comma + 1, se, subj, &q)) {
+          out->push_back(q);
+        }
+      } else if (k > sb && IsPunct(k - 1, ",")) {
+        size_t tail = subj.last;
+        while (tail < se && !IsPunct(tail, ",") && !IsPunct(tail, ".")) ++tail;
+        if ((tail >= se || IsPunct(tail, ".")) && ClauseQuote(sb, k - 1, subj, &q)) {
+          out->push_back(q);
+        }
+      }
+    }
+  }
+
   std::vector<Quote> IndirectQuotes() {
     std::vector<Quote> out;
+    AccordingToQuotes(&out);
     const size_t n = v.words.size();
     for (size_t vi = 0; vi < n; ++vi) {
       if (!IsSpeechVerb(vi)) continue;
@@ -743,8 +797,14 @@ struct SpeakerFinder::Impl {
             break;
           }
         }
+        static constexpr std::string_view kNotClauseStart[] = {
+            "is", "are", "was", "were", "has", "have", "had", "and", "or", "but", "to", "of",
+            "be", "been", "being", "not", "will", "would", "can", "could", "should", "may",
+            "might", "must", "do", "does", "did", "goodbye", "hello", "thanks", "sorry", "so",
+            "yes", "no"};
         if (clause == SIZE_MAX && !tell && IsWord(k) && Outside(k) && W(k).quote < 0 &&
-            !In(T(k), kTimeWords) && !LookupSpeechVerb(T(k)).is_verb &&
+            !In(T(k), kTimeWords) && !In(T(k), kNotClauseStart) &&
+            !LookupSpeechVerb(T(k)).is_verb &&
             !(In(T(k), kPronouns) && (T(k) == "it" || T(k) == "which" || T(k) == "who"))) {
           clause = k;
         }

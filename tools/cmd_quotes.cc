@@ -316,7 +316,8 @@ int RunEvalQuotes(int argc, char** argv) {
     }
     std::vector<int> match;
     Score(pred_direct, gold_direct, ignore, &direct, &match);
-    Score(pred_indirect, gold_indirect, ignore, &indirect, nullptr);
+    std::vector<int> imatch;
+    Score(pred_indirect, gold_indirect, ignore, &indirect, &imatch);
 
     if (show_errors) {
       auto show = [&](Range r) {
@@ -353,6 +354,21 @@ int RunEvalQuotes(int argc, char** argv) {
         for (const Range& r : ignore) ign = ign || Inside(pred_direct[p].span, r);
         std::cout << (ign ? "IGNORED\t" : "FP\t") << doc.value("id", "") << "\t"
                   << show(pred_direct[p].span).substr(0, 120) << "\n";
+      }
+      std::vector<bool> igold_hit(gold_indirect.size(), false);
+      for (size_t p = 0; p < pred_indirect.size(); ++p) {
+        if (imatch[p] >= 0) {
+          igold_hit[imatch[p]] = true;
+        } else {
+          std::cout << "INDIRECT-FP\t" << doc.value("id", "") << "\t"
+                    << show(pred_indirect[p].span).substr(0, 160) << "\n";
+        }
+      }
+      for (size_t g = 0; g < gold_indirect.size(); ++g) {
+        if (!igold_hit[g]) {
+          std::cout << "INDIRECT-FN\t" << doc.value("id", "") << "\t"
+                    << show(gold_indirect[g].span).substr(0, 160) << "\n";
+        }
       }
       for (size_t g = 0; g < gold_direct.size(); ++g) {
         if (!gold_hit[g]) {
