@@ -43,6 +43,7 @@ namespace {
 //   G percentage                  I point(s)
 //   u unit (km, degrees)          l square / cubic              f Celsius / Fahrenheit
 //   J number with unit (500km)    b counted noun (people, troops)
+//   a other plural-looking lower-case word (handsets): counted only after a scale word
 //   , comma                       _ anything else
 constexpr char kOther = '_';
 
@@ -100,7 +101,7 @@ constexpr WordClass kWords[] = {
     {"fortnight", 'p', kLower}, {"month", 'p', kLower}, {"months", 'p', kLower},
     {"quarter", 'p', kLower}, {"year", 'p', kLower}, {"years", 'p', kLower},
     {"decade", 'p', kLower}, {"decades", 'p', kLower}, {"century", 'p', kLower},
-    {"centuries", 'p', kLower},
+    {"centuries", 'p', kLower}, {"Century", 'p', kExact},
     {"hour", 'h', kLower}, {"hours", 'h', kLower}, {"minute", 'h', kLower},
     {"minutes", 'h', kLower}, {"seconds", 'h', kLower},
     {"spring", 's', kLower}, {"summer", 's', kLower}, {"autumn", 's', kLower},
@@ -250,7 +251,8 @@ const Shape kShapes[] = {
     {'Z', "(?:US|A|C|NZ|HK|S|R)?[$€£¥₹₽][0-9][0-9,]*(?:\\.[0-9]+)?(?:m|bn|mn|tn|trn|k)?|"
           "[0-9]+p"},
     {'U', "(?:US|A|C|NZ|HK|S|R)[$€£¥₹₽]"},
-    {'N', "[0-9][0-9,]*(?:\\.[0-9]+)?|\\.[0-9]+|[0-9][0-9,.]*[0-9]"},
+    {'N', "[0-9][0-9,]*(?:\\.[0-9]+)?|\\.[0-9]+|[0-9][0-9,.]*[0-9]|"
+          "[0-9][0-9,.]*[-–][0-9][0-9,.]*"},  // 0.7-0.8, a range written as one token
 };
 
 const RE2::Set& ShapeSet() {
@@ -304,6 +306,25 @@ const WordClass* LookUp(std::string_view word) {
   return it->second;
 }
 
+// A lower-case word ending in a plural -s ("handsets", "tracks"), not a function word.
+bool LooksPlural(std::string_view w) {
+  if (w.size() < 4 || w.back() != 's' || w[w.size() - 2] == 's' || w[w.size() - 2] == '\'') {
+    return false;
+  }
+  for (char c : w) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  static const std::unordered_map<std::string_view, bool>* function_words =
+      new std::unordered_map<std::string_view, bool>{
+          {"this", true},   {"thus", true},    {"plus", true},     {"versus", true},
+          {"towards", true}, {"perhaps", true}, {"always", true},  {"whereas", true},
+          {"sometimes", true}, {"afterwards", true}, {"besides", true}, {"hers", true},
+          {"ours", true},   {"yours", true},   {"theirs", true},   {"means", true},
+          {"news", true},   {"series", true},  {"various", true},  {"previous", true},
+          {"serious", true}, {"famous", true}, {"obvious", true},  {"numerous", true}};
+  return function_words->count(w) == 0;
+}
+
 // scratch: reused for RE2::Set results, so classifying allocates nothing per token.
 char ClassifyToken(std::string_view word, std::vector<int>* scratch) {
   if (word.empty()) return kOther;
@@ -331,7 +352,7 @@ char ClassifyToken(std::string_view word, std::vector<int>* scratch) {
   if (hyphen && RE2::FullMatch(re2::StringPiece(word.data(), word.size()), HyphenatedNumberWord())) {
     return 'w';
   }
-  return kOther;
+  return LooksPlural(word) ? 'a' : kOther;
 }
 
 std::string_view TokenText(std::string_view text, const Token& t) {
@@ -434,6 +455,7 @@ const RE2& Patterns() {
     const std::string time =
         "(?:H|[DN]c[DN])A?z?"  // 3:30 p.m., 10:45
         "|[DN]Az?"             // 10 a.m.
+        "|[YN]z"               // 1400 GMT
         "|D?t"                 // noon, tonight
         "|[yWL]d"              // yesterday morning, Thursday night, last night
         "|(?:[DNw]|k|jk?)h[gr]?";  // two hours, half an hour, an hour ago
@@ -449,7 +471,8 @@ const RE2& Patterns() {
     const std::string quantity =
         amt + "(?:R" + amt + ")?l?uf?"  // 500 km, 20 square miles, 40 degrees Celsius
         "|J"                            // 500km
-        "|(?:[DNY]S*|B|[wk]S+)b";       // 3,000 troops, 1.2 million people
+        "|(?:[DNY]S*|B|[wk]S+)b"        // 3,000 troops, 1.2 million people
+        "|(?:[DNYw]S+|B)a";             // 167 million handsets
     RE2::Options options;
     options.set_longest_match(true);
     auto* r = new RE2("(" + date + ")|(" + time + ")|(" + money + ")|(" + percent + ")|(" +

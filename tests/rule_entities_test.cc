@@ -38,6 +38,13 @@ std::vector<std::string> Find(const std::string& text) {
   return out;
 }
 
+// Joined with " | " so a failing CHECK prints both lists.
+std::string Join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : " | ") + s;
+  return out;
+}
+
 struct Case {
   const char* text;
   std::vector<std::string> expected;
@@ -45,7 +52,7 @@ struct Case {
 
 void RunCases(const std::vector<Case>& cases) {
   for (const Case& c : cases) {
-    SUBCASE(c.text) { CHECK(Find(c.text) == c.expected); }
+    SUBCASE(c.text) { CHECK(Join(Find(c.text)) == Join(c.expected)); }
   }
 }
 
