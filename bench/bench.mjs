@@ -140,7 +140,9 @@ function nativeSpans(jsonlPath, records) {
     const to16 = byteToUtf16(byId.get(a.id));
     out.set(a.id, {
       entities: a.entities.map((e) => ({ begin: to16(e.begin), end: to16(e.end), type: e.type })),
-      quotes: a.quotes.filter((q) => q.kind === 'direct').map((q) => ({ begin: to16(q.begin), end: to16(q.end) })),
+      quotes: a.quotes.filter((q) => q.kind === 'direct').map((q) => ({
+        begin: to16(q.begin), end: to16(q.end), speaker: q.speaker ? [to16(q.speaker.begin), to16(q.speaker.end)] : null,
+      })),
     });
   }
   return out;
@@ -209,9 +211,9 @@ log('accuracy: byline tag-conll / eval-ner / eval-quotes');
 const goldTokens = goldTokenScore();
 const cliEval = {};
 if (!SMOKE) {
-  for (const [cmd, file] of [['eval-ner', CONLL_DEV], ['eval-quotes', POLNEAR_DEV]]) {
-    const r = run(BYLINE, [cmd, ...(MODEL ? ['--model', MODEL] : []), file], { allowFail: true });
-    cliEval[cmd] = { status: r.status, stdout: r.stdout.trim(), stderr: r.stderr.trim().split('\n').slice(-3).join('\n') };
+  for (const [cmd, file, extra] of [['eval-ner', CONLL_DEV, []], ['eval-quotes', POLNEAR_DEV, []], ['eval-quotes', POLNEAR_DEV, ['--json']]]) {
+    const r = run(BYLINE, [cmd, ...extra, ...(MODEL ? ['--model', MODEL] : []), file], { allowFail: true });
+    cliEval[cmd + extra.join('')] = { status: r.status, stdout: r.stdout.trim(), stderr: r.stderr.trim().split('\n').slice(-3).join('\n') };
   }
 }
 
@@ -332,7 +334,7 @@ const LABEL = {
 // One row per tool, in one shape.
 const rows = {
   'byline-native': {
-    seconds: native.analyze.seconds, runs: native.analyze.runs, load_ms: native.load_ms, init_ms: null,
+    seconds: native.analyze.seconds, cpu_seconds: native.analyze.cpu_seconds, runs: native.analyze.runs, load_ms: native.load_ms, init_ms: null,
     first_ms: null, first_process_ms: nativeFirst, peak_rss_kb: native.peak_rss_kb,
   },
 };
@@ -412,11 +414,13 @@ p('organizations, places, dates and quotations; the "names only" row is compromi
 p('produces its own entity types (dates, numbers, …), tokens and sentences.');
 p();
 const speedRows = Object.entries(rows).map(([t, r]) => [
-  LABEL[t], fmt(r.chars_per_s), fmt(r.tokens_per_s), sig(r.seconds), String(r.runs ?? '–'),
+  LABEL[t], fmt(r.chars_per_s), fmt(r.tokens_per_s), sig(r.seconds), sig(r.cpu_seconds), String(r.runs ?? '–'),
   r.load_ms === null ? '–' : sig(r.load_ms), r.init_ms === null || r.init_ms === undefined ? '–' : sig(r.init_ms),
   t === 'byline-native' ? `${sig(r.first_process_ms)} (whole process)` : sig(r.first_ms), mb(r.peak_rss_kb),
 ]);
-table(['tool', 'characters/s', 'tokens/s', 'seconds per pass', 'passes', 'load ms', 'init ms', 'first analysis of the seed article, ms', 'peak RSS, MB'], speedRows);
+table(['tool', 'characters/s', 'tokens/s', 'seconds per pass', 'CPU seconds per pass', 'passes', 'load ms', 'init ms', 'first analysis of the seed article, ms', 'peak RSS, MB'], speedRows);
+p('CPU seconds are the process\'s own (Node counts its compiler and GC threads too); on a busy machine they move less');
+p('than the wall-clock seconds, which every per-second figure here uses.');
 p(`Load = importing the code (Node) or reading the model file and \`LoadModel\` (native); init = building the`);
 p('analyzer (Byline: compiling the WebAssembly module and loading the model; wink: instantiating its model). The first');
 p('analysis is of the seed article (2.4 KB), cold. Peak RSS is the process\'s VmHWM after the timed passes (native:');
@@ -452,7 +456,8 @@ table(['stage', 'characters/s', 'tokens/s', 'ms per pass', 'what'], [
   stage('entity tagger', native.tagger, '`EntityTagger::TagDocument` alone (the statistical NER tagger)'),
   stage('quotes and speakers', native.quotes_stage, '`FindQuotes` alone, on Analyze\'s tokens, sentences and entities'),
 ]);
-p(`Quotes and speakers add ${fmt(100 * native.quote_share, 1)}% to the rest of the analysis (FindQuotes time ÷ (Analyze − FindQuotes)).`);
+p(`Quotes and speakers add ${fmt(100 * native.quote_share, 1)}% to the rest of the analysis (FindQuotes time ÷ (Analyze − FindQuotes));`);
+p(`in CPU time, ${fmt(100 * native.quote_share_cpu, 1)}%.`);
 p(`Model load (read the file + \`LoadModel\`): ${sig(native.load_ms)} ms; RSS after loading ${mb(native.rss_after_load_kb)} MB, peak ${mb(native.peak_rss_kb)} MB.`);
 p();
 
@@ -486,17 +491,40 @@ table(['tool', 'entities by type'], Object.entries(typeCounts).map(([t, c]) => [
 
 p('## Direct quotations: PolNeAR dev');
 p();
-p(`\`../shared/data/quotes/polnear/dev.jsonl\`, ${fmt(polnear.length)} articles. Gold: the \`inner\` span of every \`direct\` record. Predicted: each tool's`);
-p(`direct quotations. Both trimmed of edge spaces and punctuation (quotation marks included), then matched one-to-one by`);
-p(`character IoU ≥ ${QUOTE_IOU}, best first. PolNeAR does not annotate scare quotes or titles in quotation marks, so a tool that`);
-p('reports every quoted string loses precision by design. wink-nlp finds no quotations.');
+p(`\`../shared/data/quotes/polnear/dev.jsonl\`, ${fmt(polnear.length)} articles. Every tool is scored by one JavaScript port of \`byline eval-quotes\`'s`);
+p('matching (bench/lib.mjs): gold = the `inner` span of every `direct` record; predicted = the tool\'s direct quotations, one');
+p('piece per paragraph; both trimmed of spaces, punctuation and quotation marks; matched one-to-one by character IoU ≥');
+p(`${QUOTE_IOU}, best first (a prediction covering several consecutive gold segments of one quotation matches them all). A`);
+p('prediction that matches nothing but lies inside a gold *mixed* or *embedded* record (a quoted fragment of reported speech,');
+p('which PolNeAR does not annotate by itself) is "ignored" in F1 and counted wrong in strict F1. PolNeAR does not annotate');
+p('scare quotes or quoted titles, so a tool that reports every quoted string loses precision by design. compromise\'s');
+p('`.quotations()` has no speakers; wink-nlp finds no quotations. Speaker accuracy: the predicted speaker mention');
+p('overlaps the gold speaker, over matched quotes.');
 p();
-table(['tool', 'gold', 'predicted', 'matched', 'precision', 'recall', 'F1'], Object.entries(quotes).map(([t, s]) => [
-  LABEL[t], fmt(s.gold), fmt(s.predicted), fmt(s.correct), fmt(s.precision, 1), fmt(s.recall, 1), `**${fmt(s.f1, 1)}**`]));
+table(['tool', 'gold', 'predicted', 'matched', 'ignored', 'wrong', 'precision', 'recall', 'F1', 'strict P', 'strict F1', 'speaker accuracy'],
+  Object.entries(quotes).map(([t, s]) => [LABEL[t], fmt(s.gold), fmt(s.predicted), fmt(s.tp), fmt(s.ignored), fmt(s.fp),
+    fmt(s.precision, 1), fmt(s.recall, 1), `**${fmt(s.f1, 1)}**`, fmt(s.strict_precision, 1), fmt(s.strict_f1, 1),
+    s.speaker_accuracy === null || !s.speaker_total || t.startsWith('compromise') || t === 'wink' ? '–' : `${fmt(s.speaker_accuracy, 1)}% (${s.speaker_right}/${s.speaker_total})`]));
 if (quotes.compromise && quotes['byline-native']) {
-  p(`Byline ÷ compromise, quote F1: ${ratio(quotes['byline-native'].f1, quotes.compromise.f1)} (${fmt(quotes['byline-native'].f1 - quotes.compromise.f1, 1)} points).`);
+  const b = quotes['byline-native'];
+  const c = quotes.compromise;
+  table(['Byline ÷ compromise', 'F1', 'strict F1', 'precision', 'recall'], [[
+    'ratio (difference in points)',
+    ...['f1', 'strict_f1', 'precision', 'recall'].map((k) => `${ratio(b[k], c[k])} (${b[k] - c[k] >= 0 ? '+' : ''}${fmt(b[k] - c[k], 1)})`)]]);
+}
+const cliJson = (() => {
+  try {
+    return JSON.parse(cliEval['eval-quotes--json']?.stdout ?? '').direct;
+  } catch {
+    return null;
+  }
+})();
+if (cliJson && quotes['byline-native']) {
+  const same = cliJson.tp === quotes['byline-native'].tp && cliJson.fp === quotes['byline-native'].fp && cliJson.ignored === quotes['byline-native'].ignored;
+  p(`Cross-check: \`byline eval-quotes\` (C++) scores Byline's direct quotes ${fmt(100 * cliJson.f1, 2)} F1 (${cliJson.tp} matched, ${cliJson.fp} wrong, ${cliJson.ignored} ignored); this harness's JavaScript port of its matching gives ${fmt(quotes['byline-native'].f1, 2)} (${quotes['byline-native'].tp}, ${quotes['byline-native'].fp}, ${quotes['byline-native'].ignored})${same ? ': the same counts' : ''}.`);
   p();
 }
+delete cliEval['eval-quotes--json'];
 for (const [cmd, r] of Object.entries(cliEval)) {
   p(`\`byline ${cmd}\` (the CLI's own scorer${cmd === 'eval-ner' ? ', on the gold tokens' : ', with speakers'}):`);
   p();

@@ -41,11 +41,15 @@ async function speed() {
   let sink = first.entities.length;
   for (let i = 0; i < args.warmup; ++i) for (const text of texts) sink += run(text).entities.length;
   const times = [];
+  const cpu = [];
   const begin = performance.now();
   for (let i = 0; i < args.runs; ++i) {
+    const c = process.cpuUsage();
     t = performance.now();
     for (const text of texts) sink += run(text).entities.length;
     times.push((performance.now() - t) / 1000);
+    const dc = process.cpuUsage(c);
+    cpu.push((dc.user + dc.system) / 1e6);
     if (times.length >= 3 && (performance.now() - begin) / 1000 > args.maxSeconds) break;
   }
   return {
@@ -55,6 +59,7 @@ async function speed() {
     first_ms: firstMs,
     seconds: median(times),
     all_seconds: times,
+    cpu_seconds: median(cpu),  // the process's CPU time (all of Node's threads) per pass
     runs: times.length,
     rss_start_kb: rssStart,
     rss_after_init_kb: rssAfterInit,

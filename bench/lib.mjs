@@ -217,41 +217,128 @@ export function scoreNer(docs, spansById) {
 
 export const QUOTE_IOU = 0.8;
 
-// Direct quotations of PolNeAR records: the gold `inner` span of every direct record, and every
-// predicted direct quotation, trimmed of spaces and punctuation; one-to-one matches with inner-span
-// IoU >= 0.8, taken greedily from the best IoU down. Returns P/R/F1 and counts.
+// The matching of `byline eval-quotes` (tools/cmd_quotes.cc), applied to every tool alike:
+// - gold: the `inner` span of every record whose quote_type is "direct"; predictions: the tool's
+//   direct quotations, cut into one piece per paragraph (as the gold splits them);
+// - both trimmed of spaces, punctuation and quotation marks (ASCII non-alphanumerics, U+00A0,
+//   U+2000-U+206F, « », U+3000);
+// - one-to-one matches with IoU >= 0.8, best IoU first; then an unmatched prediction whose text
+//   is made of >= 2 consecutive unmatched gold segments (a quotation the annotators split by
+//   sentence; each >= 90% inside it, their union IoU >= 0.8 and covering >= 80% of it) matches them all;
+// - an unmatched prediction at least half inside a gold "mixed" or "embedded" record (a quoted
+//   fragment PolNeAR does not annotate on its own) is ignored; `strict` counts it as wrong.
+// - speaker: over matched predictions whose gold has a speaker, right when the predicted speaker
+//   mention overlaps the gold speaker span.
+// Offsets are UTF-16 units = code points here (PolNeAR has no characters outside the BMP).
+function isJunk(ch) {
+  const c = ch.codePointAt(0);
+  if (c < 128) return !((c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122));
+  return c === 0xa0 || (c >= 0x2000 && c <= 0x206f) || c === 0xab || c === 0xbb || c === 0x3000;
+}
+function quoteTrim(text, [b, e]) {
+  b = Math.max(0, b);
+  e = Math.min(text.length, e);
+  while (b < e && isJunk(text[b])) ++b;
+  while (e > b && isJunk(text[e - 1])) --e;
+  return [b, e];
+}
+const iou = (a, b) => {
+  const inter = Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
+  const uni = Math.max(a[1], b[1]) - Math.min(a[0], b[0]);
+  return uni <= 0 ? 0 : inter / uni;
+};
+const overlaps = (a, b) => a[0] < b[1] && b[0] < a[1];
+const inside = (inner, outer) => {
+  const inter = Math.max(0, Math.min(inner[1], outer[1]) - Math.max(inner[0], outer[0]));
+  return inner[1] > inner[0] && inter * 2 >= inner[1] - inner[0];
+};
+
+// records: PolNeAR records; quotesById: id -> [{begin, end, speaker: [b, e] | null | undefined}].
 export function scoreQuotes(records, quotesById) {
-  let gold = 0;
-  let predicted = 0;
-  let correct = 0;
+  const c = { gold: 0, predicted: 0, tp: 0, tp_gold: 0, fp: 0, ignored: 0, speaker_total: 0, speaker_right: 0 };
   for (const rec of records) {
-    const g = rec.quotes
-      .filter((q) => q.direct && q.inner)
-      .map((q) => trimSpan(rec.text, q.inner[0], q.inner[1]))
-      .filter(Boolean);
-    const p = (quotesById.get(rec.id) ?? []).map((q) => trimSpan(rec.text, q.begin, q.end)).filter(Boolean);
-    gold += g.length;
-    predicted += p.length;
-    const pairs = [];
-    g.forEach((a, i) =>
-      p.forEach((b, j) => {
-        const inter = Math.min(a[1], b[1]) - Math.max(a[0], b[0]);
-        if (inter <= 0) return;
-        const iou = inter / (Math.max(a[1], b[1]) - Math.min(a[0], b[0]));
-        if (iou >= QUOTE_IOU) pairs.push([iou, i, j]);
-      }),
-    );
-    pairs.sort((x, y) => y[0] - x[0]);
-    const usedG = new Set();
-    const usedP = new Set();
-    for (const [, i, j] of pairs) {
-      if (usedG.has(i) || usedP.has(j)) continue;
-      usedG.add(i);
-      usedP.add(j);
-      correct += 1;
+    const text = rec.text;
+    const gold = [];
+    const ignore = [];
+    for (const r of rec.quotes) {
+      if (r.quote_type === 'direct' && Array.isArray(r.inner)) {
+        gold.push({ span: quoteTrim(text, r.inner), speaker: Array.isArray(r.speaker) ? r.speaker : null });
+      } else if (r.quote_type !== 'indirect') {
+        ignore.push([r.start, r.end]);
+      }
     }
+    const preds = [];
+    for (const q of quotesById.get(rec.id) ?? []) {
+      let b = q.begin;
+      for (let i = q.begin; i <= q.end; ++i) {
+        if (i === q.end || text[i] === '\n') {
+          const r = quoteTrim(text, [b, i]);
+          if (r[1] > r[0]) preds.push({ span: r, speaker: q.speaker ?? null });
+          b = i + 1;
+        }
+      }
+    }
+    const pairs = [];
+    preds.forEach((p, pi) => gold.forEach((g, gi) => {
+      const v = iou(p.span, g.span);
+      if (v >= QUOTE_IOU) pairs.push([v, pi, gi]);
+    }));
+    pairs.sort((x, y) => y[0] - x[0]);
+    const pm = preds.map(() => -1);
+    const gm = gold.map(() => -1);
+    for (const [, pi, gi] of pairs) {
+      if (pm[pi] >= 0 || gm[gi] >= 0) continue;
+      pm[pi] = gi;
+      gm[gi] = pi;
+    }
+    const extra = preds.map(() => 0);
+    preds.forEach((p, pi) => {
+      if (pm[pi] >= 0) return;
+      let u = [Infinity, 0];
+      const within = [];
+      let covered = 0;
+      gold.forEach((g, gi) => {
+        if (gm[gi] >= 0) return;
+        const r = g.span;
+        const inter = Math.max(0, Math.min(r[1], p.span[1]) - Math.max(r[0], p.span[0]));
+        if (r[1] > r[0] && inter * 10 >= (r[1] - r[0]) * 9) {
+          within.push(gi);
+          u = [Math.min(u[0], r[0]), Math.max(u[1], r[1])];
+          covered += r[1] - r[0];
+        }
+      });
+      if (within.length >= 2 && iou(u, p.span) >= QUOTE_IOU && covered * 10 >= (p.span[1] - p.span[0]) * 8) {
+        pm[pi] = within[0];
+        for (const gi of within) gm[gi] = pi;
+        extra[pi] = within.length - 1;
+      }
+    });
+    preds.forEach((p, pi) => {
+      if (pm[pi] >= 0) {
+        c.tp += 1;
+        c.tp_gold += 1 + extra[pi];
+        const g = gold[pm[pi]];
+        if (g.speaker) {
+          c.speaker_total += 1;
+          if (p.speaker && overlaps(p.speaker, g.speaker)) c.speaker_right += 1;
+        }
+      } else if (ignore.some((r) => inside(p.span, r))) {
+        c.ignored += 1;
+      } else {
+        c.fp += 1;
+      }
+    });
+    c.gold += gold.length;
+    c.predicted += preds.length;
   }
-  return { gold, predicted, correct, ...f1(correct, predicted, gold) };
+  const P = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
+  const R = c.gold ? c.tp_gold / c.gold : 0;
+  const SP = c.tp + c.fp + c.ignored ? c.tp / (c.tp + c.fp + c.ignored) : 0;
+  const F = (p, r) => (p + r ? (200 * p * r) / (p + r) : 0);
+  return {
+    ...c, precision: 100 * P, recall: 100 * R, f1: F(P, R), strict_precision: 100 * SP, strict_f1: F(SP, R),
+    speaker_accuracy: c.speaker_total ? (100 * c.speaker_right) / c.speaker_total : null,
+  };
 }
 
 // ---- statistics and machine --------------------------------------------------------------------

@@ -2,8 +2,9 @@
 # Benchmarks Byline against compromise and wink-nlp in one run and writes BENCHMARKS.md.
 #
 # Usage: bash scripts/bench.sh            the full benchmark (a few minutes on 2 cores)
-#        bash scripts/bench.sh --smoke    3 documents, 1 pass each: seconds; for CI (timings never fail it);
-#                                         writes bench/out/BENCHMARKS.smoke.md, not BENCHMARKS.md
+#        bash scripts/bench.sh --smoke    the harness's own tests (node --test bench/), then 3 documents,
+#                                         1 pass each: seconds; for CI (timings never fail it); writes
+#                                         bench/out/BENCHMARKS.smoke.md, never BENCHMARKS.md
 #
 # Builds what it needs incrementally: the native CLI in $BYLINE_BENCH_BUILD_DIR (default build-bench/),
 # the WebAssembly core in $BYLINE_WASM_BUILD_DIR (default build-bench-wasm/; it writes
@@ -34,4 +35,8 @@ if ! (cd bench && npm ls --depth=0 >/dev/null 2>&1); then
   (cd bench && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+if [ "${1:-}" = "--smoke" ]; then
+  echo "bench: the scorers' and adapters' tests (node --test bench/)" >&2
+  node --test bench/
+fi
 exec node bench/bench.mjs --byline "$BUILD/byline" "$@"

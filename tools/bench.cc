@@ -12,12 +12,14 @@
 //   tokenize       Tokenize + SplitSentences alone
 //   quotes         FindQuotes alone, on the tokens, sentences and entities that Analyze produced
 //   quote_share    quotes / (analyze - quotes): what the quote stage adds to the rest of analysis
+//   cpu_seconds    the same figures in CPU time of this process (less moved by a busy machine)
 //   peak_rss_kb    VmHWM (/proc/self/status) after loading and analyzing each document once
 // "chars" are UTF-16 code units (JavaScript's string length), so figures compare with the
 // Node benchmarks in bench/; "tokens" are Byline's tokens.
 // Timings are figures to read, not assertions: nothing here fails because the machine is slow.
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cxxopts.hpp>
 #include <fstream>
 #include <functional>
@@ -96,24 +98,30 @@ bool LoadCorpus(const std::string& bytes, std::vector<std::string>* docs, std::s
   return true;
 }
 
-// Runs fn warmup + runs times (fewer timed runs, but at least 3, once max_seconds have passed);
-// returns the timed runs' seconds.
-std::vector<double> Time(const std::function<void()>& fn, int warmup, int runs, double max_seconds) {
+struct Timings {
+  std::vector<double> wall;  // seconds per timed run
+  std::vector<double> cpu;   // CPU seconds of this process per timed run (std::clock)
+};
+
+// Runs fn warmup + runs times (fewer timed runs, but at least 3, once max_seconds have passed).
+Timings Time(const std::function<void()>& fn, int warmup, int runs, double max_seconds) {
   for (int i = 0; i < warmup; ++i) fn();
-  std::vector<double> times;
+  Timings t;
   const Clock::time_point start = Clock::now();
   for (int i = 0; i < runs; ++i) {
+    const std::clock_t c0 = std::clock();
     const Clock::time_point t0 = Clock::now();
     fn();
-    times.push_back(SecondsSince(t0));
+    t.wall.push_back(SecondsSince(t0));
+    t.cpu.push_back(double(std::clock() - c0) / CLOCKS_PER_SEC);
     if (i + 1 >= 3 && SecondsSince(start) > max_seconds) break;
   }
-  return times;
+  return t;
 }
 
-json Figure(const std::vector<double>& times, double chars, double tokens) {
-  const double s = Median(times);
-  json j = {{"seconds", s}, {"runs", times.size()}, {"all_seconds", times}};
+json Figure(const Timings& t, double chars, double tokens) {
+  const double s = Median(t.wall);
+  json j = {{"seconds", s}, {"cpu_seconds", Median(t.cpu)}, {"runs", t.wall.size()}, {"all_seconds", t.wall}};
   j["chars_per_s"] = s > 0 ? chars / s : 0;
   j["tokens_per_s"] = s > 0 ? tokens / s : 0;
   return j;
@@ -181,7 +189,7 @@ int RunBench(int argc, char** argv) {
 
   // One pass over the documents, keeping nothing: their sizes, and the peak memory of a process
   // that loads the model and analyzes each text (before this benchmark keeps analyses around).
-  double bytes = 0, chars = 0, tokens = 0, entities = 0, quotes = 0, sentences = 0;
+  uint64_t bytes = 0, chars = 0, tokens = 0, entities = 0, quotes = 0, sentences = 0;
   for (const std::string& d : docs) {
     const Analysis a = analyzer.Analyze(d);
     if (!a.ok()) {
@@ -261,6 +269,9 @@ int RunBench(int argc, char** argv) {
   const double analyze_s = out["analyze"]["seconds"].get<double>();
   const double quotes_s = out["quotes_stage"]["seconds"].get<double>();
   out["quote_share"] = analyze_s > quotes_s ? quotes_s / (analyze_s - quotes_s) : 0;
+  const double analyze_cpu = out["analyze"]["cpu_seconds"].get<double>();
+  const double quotes_cpu = out["quotes_stage"]["cpu_seconds"].get<double>();
+  out["quote_share_cpu"] = analyze_cpu > quotes_cpu ? quotes_cpu / (analyze_cpu - quotes_cpu) : 0;
   out["rss_after_load_kb"] = rss_after_load_kb;
   out["peak_rss_kb"] = peak_rss_kb;  // load + analyzing every document once
   out["peak_rss_end_kb"] = PeakRssKb();

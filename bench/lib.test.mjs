@@ -1,0 +1,134 @@
+// Tests of the benchmark's scorers and tool adapters: the figures in BENCHMARKS.md are only as
+// good as these. Run: node --test bench/   (scripts/bench.sh --smoke runs them first)
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import { byteToUtf16, chunks, conllDocuments, conlleval, scoreQuotes, spansToTags, trimSpan } from './lib.mjs';
+import { TOOLS } from './tools.mjs';
+
+describe('conlleval', () => {
+  const cases = [
+    { name: 'exact match', gold: ['B-PER', 'I-PER', 'O'], pred: ['B-PER', 'I-PER', 'O'], per: [1, 1, 1] },
+    { name: 'wrong type', gold: ['B-LOC', 'O'], pred: ['B-ORG', 'O'], per: [0, 1, 1] },
+    { name: 'short span is wrong', gold: ['B-PER', 'I-PER'], pred: ['B-PER', 'O'], per: [0, 1, 1] },
+    { name: 'I- after O starts a chunk', gold: ['O', 'B-PER'], pred: ['O', 'I-PER'], per: [1, 1, 1] },
+    { name: 'B- splits adjacent chunks', gold: ['B-PER', 'B-PER'], pred: ['B-PER', 'I-PER'], per: [0, 2, 1] },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      const doc = { id: 'd', tokens: c.gold.map((gold) => ({ gold })), sentences: [[0, c.gold.length]] };
+      const s = conlleval([doc], new Map([['d', c.pred]]));
+      const [correct, gold, predicted] = c.per;
+      assert.deepEqual([s.ALL.correct, s.ALL.gold, s.ALL.predicted], [correct, gold, predicted]);
+    });
+  }
+  test('chunks of a sentence', () => {
+    assert.deepEqual(chunks(['B-PER', 'I-PER', 'O', 'B-LOC', 'I-ORG']), ['0:2:PER', '3:4:LOC', '4:5:ORG']);
+  });
+  test('PER+ORG+LOC and MISC are scored apart', () => {
+    const doc = { id: 'd', tokens: ['B-PER', 'B-MISC', 'B-LOC'].map((gold) => ({ gold })), sentences: [[0, 3]] };
+    const s = conlleval([doc], new Map([['d', ['B-PER', 'B-MISC', 'O']]]));
+    assert.equal(s.PER_ORG_LOC.gold, 2);
+    assert.equal(s.PER_ORG_LOC.correct, 1);
+    assert.equal(s.MISC.f1, 100);
+    assert.equal(Math.round(s.PER_ORG_LOC.f1 * 10) / 10, 66.7);
+  });
+});
+
+describe('spans onto gold tokens', () => {
+  const [doc] = conllDocuments([[
+    [{ word: 'Angela', tag: 'B-PER' }, { word: 'Merkel', tag: 'I-PER' }, { word: '.', tag: 'O' }],
+    [{ word: 'Berlin', tag: 'B-LOC' }, { word: 'wins', tag: 'O' }],
+  ]]);
+  test('the document text and token offsets', () => {
+    assert.equal(doc.text, 'Angela Merkel .\n\nBerlin wins');
+    for (const t of doc.tokens) assert.ok(doc.text.slice(t.begin, t.end).length > 0);
+    assert.deepEqual(doc.sentences, [[0, 3], [3, 5]]);
+  });
+  const cases = [
+    { name: 'exact spans', spans: [[0, 13, 'PER'], [17, 23, 'LOC']], tags: ['B-PER', 'I-PER', 'O', 'B-LOC', 'O'] },
+    { name: 'trailing punctuation is trimmed', spans: [[0, 15, 'PER']], tags: ['B-PER', 'I-PER', 'O', 'O', 'O'] },
+    { name: 'a partial overlap takes the token', spans: [[2, 9, 'PER']], tags: ['B-PER', 'I-PER', 'O', 'O', 'O'] },
+    { name: 'types outside CoNLL are ignored', spans: [[17, 28, 'DATE']], tags: ['O', 'O', 'O', 'O', 'O'] },
+    { name: 'an overlapping later span is dropped', spans: [[0, 13, 'PER'], [7, 13, 'LOC']], tags: ['B-PER', 'I-PER', 'O', 'O', 'O'] },
+    { name: 'a span across sentences restarts', spans: [[7, 23, 'ORG']], tags: ['O', 'B-ORG', 'I-ORG', 'B-ORG', 'O'] },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      const got = spansToTags(doc, c.spans.map(([begin, end, type]) => ({ begin, end, type })));
+      assert.deepEqual(got, c.tags);
+    });
+  }
+  test('trimSpan', () => {
+    assert.deepEqual(trimSpan('“Hi, there,” he', 0, 12), [1, 10]);
+    assert.equal(trimSpan(' ... ', 0, 5), null);
+  });
+});
+
+test('byte offsets to UTF-16', () => {
+  const text = 'aé€😀b';
+  const to16 = byteToUtf16(text);
+  assert.deepEqual([0, 1, 3, 6, 10, 11].map(to16), [0, 1, 2, 3, 5, 6]);
+  assert.throws(() => to16(2));
+});
+
+describe('quote matching (the port of byline eval-quotes)', () => {
+  //            0         1         2         3         4         5         6         7
+  //            0123456789012345678901234567890123456789012345678901234567890123456789012345
+  const text = '"We will win," he said. She said the plan was "a disaster for us" today. "One."\n"Two."';
+  const rec = (quotes) => ({ id: 'a', text, quotes });
+  const direct = (b, e) => ({ quote_type: 'direct', start: b, end: e, inner: [b + 1, e - 1], speaker: [14, 16] });
+  const score = (records, preds) => scoreQuotes(records, new Map([['a', preds]]));
+  test('a match with marks and punctuation trimmed, and its speaker', () => {
+    const s = score([rec([direct(0, 14)])], [{ begin: 1, end: 13, speaker: [14, 16] }]);
+    assert.deepEqual([s.tp, s.fp, s.gold, s.f1, s.speaker_right], [1, 0, 1, 100, 1]);
+  });
+  test('IoU below 0.8 is a miss', () => {
+    const s = score([rec([direct(0, 14)])], [{ begin: 1, end: 8 }]);
+    assert.deepEqual([s.tp, s.fp], [0, 1]);
+  });
+  test('inside a mixed record: ignored, but wrong when strict', () => {
+    const s = score([rec([direct(0, 14), { quote_type: 'mixed', start: 28, end: 66, inner: null }])],
+      [{ begin: 1, end: 13 }, { begin: 47, end: 64 }]);
+    assert.deepEqual([s.tp, s.fp, s.ignored], [1, 0, 1]);
+    assert.equal(s.f1, 100);
+    assert.ok(s.strict_f1 < 100);
+  });
+  test('a prediction over two paragraphs is two pieces', () => {
+    const s = score([rec([direct(73, 79), direct(80, 86)])], [{ begin: 74, end: 85 }]);
+    assert.deepEqual([s.predicted, s.tp, s.tp_gold], [2, 2, 2]);
+  });
+  test('one prediction over a quotation split into consecutive records matches them all', () => {
+    const t = '"One two three. Four five six." he said.';
+    const r = { id: 'a', text: t, quotes: [
+      { quote_type: 'direct', start: 0, end: 15, inner: [1, 15] },
+      { quote_type: 'direct', start: 16, end: 31, inner: [16, 30] }] };
+    const s = scoreQuotes([r], new Map([['a', [{ begin: 1, end: 30 }]]]));
+    assert.deepEqual([s.tp, s.tp_gold, s.fp, s.recall], [1, 2, 0, 100]);
+  });
+});
+
+describe('tool adapters give exact spans', () => {
+  const text = 'Émile Zola met “Barack Obama” in  New York.\n\n"We’re fine," said Angela Merkel on Monday, June 5, 2023.';
+  for (const name of ['compromise', 'wink']) {
+    test(name, async () => {
+      const tool = TOOLS[name];
+      const run = await tool.init(await tool.load({}), {});
+      const r = run(text);
+      assert.ok(r.entities.length > 0, 'some entities');
+      for (const e of [...r.entities, ...r.quotes]) {
+        assert.ok(e.begin >= 0 && e.begin < e.end && e.end <= text.length, `span ${e.begin}-${e.end}`);
+        const s = text.slice(e.begin, e.end);
+        assert.equal(s, s.trim(), `no edge spaces: "${s}"`);
+      }
+      if (name === 'compromise') {
+        const names = r.entities.filter((e) => e.type === 'PER').map((e) => text.slice(e.begin, e.end));
+        assert.ok(names.includes('Barack Obama'), names.join('|'));
+        assert.ok(names.includes('Angela Merkel'), names.join('|'));
+        assert.deepEqual(r.quotes.map((q) => text.slice(q.begin, q.end)), ['Barack Obama', 'We’re fine']);
+      } else {
+        assert.ok(r.entities.some((e) => e.type === 'DATE' && text.slice(e.begin, e.end).includes('June 5')));
+      }
+    });
+  }
+});
