@@ -35,6 +35,11 @@ target_link_libraries(byline_core_wasm PUBLIC re2_wasm)
 add_executable(byline_web wasm/bindings.cc)
 target_link_libraries(byline_web PRIVATE byline_core_wasm)
 target_compile_options(byline_web PRIVATE -Wall -Wextra)
+# emcc's JavaScript optimizer needs Debian's node modules (acorn); the link gets NODE_PATH itself,
+# so a plain `cmake --build` works without it in the environment.
+if(EXISTS /usr/share/nodejs)
+  set_target_properties(byline_web PROPERTIES CXX_LINKER_LAUNCHER "env;NODE_PATH=/usr/share/nodejs")
+endif()
 set_target_properties(byline_web PROPERTIES
   OUTPUT_NAME byline-core
   SUFFIX ".js"
