@@ -76,7 +76,7 @@ enable_sources() {
 SRC_DIR="$THIRD/re2-$UPSTREAM"
 if [ ! -f "$SRC_DIR/re2/re2.h" ]; then
   mkdir -p "$THIRD"
-  if ! apt-cache showsrc re2 2>/dev/null | grep -qx "Version: $SRC_VERSION"; then
+  if ! apt-cache showsrc re2 2>/dev/null | grep -x "Version: $SRC_VERSION" >/dev/null; then
     enable_sources
     $SUDO apt-get update -qq
   fi
