@@ -507,12 +507,15 @@ bool KeepMatch(std::string_view text, const std::vector<Token>& tokens, const st
 std::vector<Entity> FindQuantities(std::string_view text, const std::vector<Token>& tokens,
                                    const std::vector<Sentence>& /*sentences*/) {
   std::vector<Entity> out;
+  for (const Token& t : tokens) {
+    if (t.begin > t.end || t.end > text.size()) return out;  // tokens of another text
+  }
   if (tokens.empty()) return out;
   std::string classes(tokens.size(), kOther);
   std::vector<int> scratch;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
-    if (t.end > text.size() || t.begin >= t.end) continue;
+    if (t.begin == t.end) continue;
     if (t.kind == TokenKind::kUrl || t.kind == TokenKind::kEmail || t.kind == TokenKind::kQuote) {
       continue;
     }

@@ -244,12 +244,13 @@ class Finder {
     for (size_t j = i; j > s.first_token;) {
       --j;
       const Token& t = tokens_[j];
-      if (t.kind == TokenKind::kQuote) return true;
+      if (t.kind == TokenKind::kQuote) {
+        if (t.space_before) return true;  // an opening quotation mark
+        continue;                         // a closing one: look further back
+      }
       if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) return false;
       std::string_view w = Word(j);
-      if (w == ":" || w == "(" || w == "[" || w == "-" || w == "—" || w == "–" || w == "|") {
-        return true;
-      }
+      if (w == ":" || w == "-" || w == "—" || w == "–" || w == "|") return true;
     }
     return true;
   }
@@ -307,9 +308,13 @@ class Finder {
       while (j < end) {
         if (NameToken(j) || (capitalized_[j] && ContinuesNameOnly(Word(j)))) {
           ++j;
-        } else if (j + 1 < end && NameToken(j + 1) &&
-                   ((Word(j) == "of" && TakesOf(Word(j - 1))) || IsParticle(Word(j)))) {
+        } else if (j + 1 < end && NameToken(j + 1) && Word(j) == "of" && TakesOf(Word(j - 1))) {
           j += 2;
+        } else if (IsParticle(Word(j))) {  // "Jean de la Fontaine"
+          uint32_t k = j;
+          while (k < end && k < j + 3 && IsParticle(Word(k))) ++k;
+          if (k == end || !NameToken(k)) break;
+          j = k + 1;
         } else {
           break;
         }
@@ -395,8 +400,16 @@ class Finder {
     for (uint32_t k = first; k < last; ++k) all_titles = all_titles && IsTitle(k);
     if (all_titles) return;
     if (shouting_) {  // ALL-CAPS lines: only places, and names the text writes normally elsewhere
-      if (IsPlace(first, last)) return Add(first, last, "LOC", false);
-      pieces_.push_back({first, last, "", true, true});
+      for (uint32_t i = first; i < last;) {
+        uint32_t k = std::min(last, i + 4);
+        while (k > i + 1 && !IsPlace(i, k)) --k;
+        if (IsPlace(i, k)) {
+          Add(i, k, "LOC", false);
+        } else {
+          pieces_.push_back({i, k, "", true, true});
+        }
+        i = k;
+      }
       return;
     }
 
@@ -406,15 +419,15 @@ class Finder {
     if (n >= 2 && (IsOrgWord(tail) || (n >= 3 && IsOrgWord(head) && Word(first + 1) == "of"))) {
       return Add(first, last, "ORG", false);
     }
-    if (n >= 2 && lex_.misc_words.count(tail) > 0) return Add(first, last, "MISC", false);
-    if (n >= 2 && (lex_.loc_last.count(tail) > 0 || lex_.loc_first.count(head) > 0)) {
-      return Add(first, last, "LOC", false);
-    }
     for (uint32_t k = std::min(last - 1, first + 3); k > first; --k) {  // "U.S. Labor Day"
       if (IsPlace(first, k)) {
         Add(first, k, "LOC", false);
         return TypeRun(k, last, false);
       }
+    }
+    if (n >= 2 && lex_.misc_words.count(tail) > 0) return Add(first, last, "MISC", false);
+    if (n >= 2 && (lex_.loc_last.count(tail) > 0 || lex_.loc_first.count(head) > 0)) {
+      return Add(first, last, "LOC", false);
     }
     if (n >= 2 && IsDemonym(first, first + 1)) {  // "Russian Vladimir Putin"
       Add(first, first + 1, "MISC", false);
@@ -537,8 +550,15 @@ class Finder {
 
 std::vector<Entity> FindEntitiesByRules(std::string_view text, const std::vector<Token>& tokens,
                                         const std::vector<Sentence>& sentences) {
+  for (const Token& t : tokens) {
+    if (t.begin > t.end || t.end > text.size()) return {};  // tokens of another text
+  }
+  std::vector<Sentence> checked;
+  for (const Sentence& s : sentences) {
+    if (s.first_token <= s.last_token && s.last_token <= tokens.size()) checked.push_back(s);
+  }
   if (tokens.empty()) return {};
-  return Finder(text, tokens, sentences).Run();
+  return Finder(text, tokens, checked).Run();
 }
 
 }  // namespace byline

@@ -172,5 +172,24 @@ TEST_CASE("offsets stay exact around non-ASCII text and bad bytes") {
   CHECK(Join(found) == Join(expected));
 }
 
+TEST_CASE("long and hostile input") {
+  SUBCASE("many candidates in a row stay sorted and disjoint") {
+    std::string text;
+    for (int i = 0; i < 20000; ++i) text += "May 5, 2023 $ 3 million 40 % - - : 10:30 p.m. ";
+    std::vector<std::string> found = Find(text);  // Find() checks order and overlap
+    CHECK(found.size() == 4 * 20000);
+  }
+  SUBCASE("tokens that do not belong to the text give nothing, not a crash") {
+    std::string text = "It cost $5 on Friday.";
+    std::vector<Token> tokens = Tokenize(text);
+    std::vector<Sentence> sentences = SplitSentences(text, tokens);
+    CHECK(FindQuantities("short", tokens, sentences).empty());
+    CHECK(FindQuantities(text, {}, {}).empty());
+  }
+  SUBCASE("digits, signs and dashes alone") {
+    CHECK(Find("$ $ % - , : 2023-99-99 99:99 1/2/3/4").empty());
+  }
+}
+
 }  // namespace
 }  // namespace byline

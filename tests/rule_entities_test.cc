@@ -104,6 +104,33 @@ TEST_CASE("no names where there are none") {
   });
 }
 
+TEST_CASE("headlines, brackets and quotations") {
+  RunCases({
+      {"GERMANY BEAT ENGLAND IN FINAL", {"LOC GERMANY", "LOC ENGLAND"}},
+      {"Yukos Unit Buyer Faces Loan Claim", {}},
+      {"President [Vladimir] Putin and Russia must not win.",
+       {"PER Vladimir", "PER Putin", "LOC Russia"}},
+      {"\"Russia can stop this war,\" Zelenskyy said.", {"LOC Russia", "PER Zelenskyy"}},
+      {"Kenzo Tribouillard | AFP | Getty Images", {"PER Kenzo Tribouillard", "ORG AFP",
+                                                  "ORG Getty Images"}},
+      {"The U.S. Labor Day holiday.", {"LOC U.S.", "MISC Labor Day"}},
+  });
+}
+
+TEST_CASE("bad input gives nothing, not a crash") {
+  std::string text = "Mr Smith went to Paris.";
+  std::vector<Token> tokens = Tokenize(text);
+  std::vector<Sentence> sentences = SplitSentences(text, tokens);
+  CHECK(FindEntitiesByRules("short", tokens, sentences).empty());
+  CHECK(FindEntitiesByRules(text, {}, {}).empty());
+  std::vector<Sentence> broken = {{0, 0, 0, 999}};
+  CHECK(FindEntitiesByRules(text, tokens, broken).empty());
+  std::string many;
+  for (int i = 0; i < 20000; ++i) many += "Mr Jean de la Fontaine of NATO met Bank of England \xff officials. ";
+  CHECK(FindEntitiesByRules(many, Tokenize(many), SplitSentences(many, Tokenize(many))).size() ==
+        3 * 20000);
+}
+
 TEST_CASE("a name mentioned again keeps its type") {
   RunCases({
       {"Jens Stoltenberg spoke in Oslo. Stoltenberg said allies agree.",
