@@ -359,25 +359,26 @@ class Finder {
     return true;
   }
 
-  // One capitalized word that only says what kind of name it belongs to, or a single letter, or
-  // places joined by hyphens.
+  // One capitalized word that only says what kind of name it belongs to, or a single letter.
   bool IsLoneCueWord(uint32_t i) const {
     std::string_view w = Word(i);
     if (StripPeriod(w).size() == 1) return true;
     if (IsOrgWord(w) || lex_.misc_words.count(w) > 0 || lex_.loc_last.count(w) > 0) return true;
     if (w.size() > 3 && w.back() == 's' && IsTitleWord(w.substr(0, w.size() - 1))) return true;
-    size_t dash = w.find('-');
-    if (dash != std::string_view::npos) {
-      size_t start = 0;
-      while (true) {
-        size_t end = w.find('-', start);
-        std::string part(w.substr(start, end == std::string_view::npos ? w.npos : end - start));
-        if (lex_.places.count(Fold(part)) == 0) return false;
-        if (end == std::string_view::npos) return true;
-        start = end + 1;
-      }
-    }
     return false;
+  }
+
+  // Places joined by hyphens: "Russia-Ukraine" (war), "Franco-German" is not one.
+  bool IsPlacePair(std::string_view w) const {
+    if (w.find('-') == std::string_view::npos) return false;
+    size_t start = 0;
+    while (true) {
+      size_t end = w.find('-', start);
+      std::string_view part = w.substr(start, end == std::string_view::npos ? w.npos : end - start);
+      if (lex_.places.count(Fold(part)) == 0) return false;
+      if (end == std::string_view::npos) return true;
+      start = end + 1;
+    }
   }
 
   void Add(uint32_t first, uint32_t last, const char* type, bool initial) {
@@ -438,7 +439,8 @@ class Finder {
       return Add(first, last, "ORG", false);
     }
     if (n == 1 && head.size() > 6 && IsAcronym(head.substr(0, 6))) return;  // SHOUTING
-    if (n == 1 && IsLoneCueWord(first)) return;  // "Summit", "Ministers", "Russia-Ukraine"
+    if (n == 1 && IsLoneCueWord(first)) return;  // "Summit", "Ministers"
+    if (n == 1 && IsPlacePair(head)) return Add(first, last, "MISC", false);
     // "Long-term support...": a sentence's first word that the text also uses in lower case.
     if (initial && SeenLower(head)) return TypeRun(first + 1, last, false);
     Add(first, last, "", initial);
