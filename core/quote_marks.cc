@@ -70,7 +70,9 @@ bool ClassifyMark(std::string_view text, size_t i, char32_t c, int n, Mark* m, i
       }
       return true;
     case '\'':
-      if (i + 1 < text.size() && text[i + 1] == '\'') {
+      // ''' is a single mark closing inside a doubled one: 'old-school,'''
+      if (i + 1 < text.size() && text[i + 1] == '\'' &&
+          !(i + 2 < text.size() && text[i + 2] == '\'')) {
         *m = {kDouble, kEither, false};
         *len = 2;
       } else {

@@ -424,9 +424,17 @@ struct SpeakerFinder::Impl {
   // After a noun phrase ending at word e: apposition, adverbs, then a speech verb? Returns its index.
   size_t SpeechVerbAfter(size_t e) const {
     size_t k = e;
-    if (IsPunct(k, ",")) {
+    // "Rep. Gwen Moore (D-Wis.) said"
+    if (IsPunct(k, "(")) {
       size_t j = k + 1;
-      while (j < v.words.size() && j < k + 14 && !IsPunct(j, ",") && !IsPunct(j, ".") &&
+      while (j < v.words.size() && j < k + 8 && !IsPunct(j, ")")) ++j;
+      if (!IsPunct(j, ")")) return SIZE_MAX;
+      k = j + 1;
+    }
+    // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said"
+    for (int segments = 0; segments < 2 && IsPunct(k, ","); ++segments) {
+      size_t j = k + 1;
+      while (j < v.words.size() && j < k + 16 && !IsPunct(j, ",") && !IsPunct(j, ".") &&
              !W(j).in_quote && W(j).kind != WordKind::kOpenQuote) {
         ++j;
       }
