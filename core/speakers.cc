@@ -148,6 +148,66 @@ struct SpeakerFinder::Impl {
            (!W(i).capitalized || i == v.sentence_first[W(i).sentence]);
   }
 
+  bool IsDigitWord(size_t i) const {
+    return IsWord(i) && !T(i).empty() && T(i)[0] >= '0' && T(i)[0] <= '9';
+  }
+
+  // Skips time and manner adjuncts after a verb: "on Friday", "Tuesday", "in a statement",
+  // "last week", "earlier", ", however,". Returns the first word after them.
+  size_t SkipAdjuncts(size_t k, size_t end) const {
+    static constexpr std::string_view kDays[] = {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "today",
+        "yesterday", "tonight", "earlier", "later", "recently", "also", "again", "repeatedly",
+        "previously", "Monday's", "privately", "publicly", "flatly", "once", "often", "afterward"};
+    static constexpr std::string_view kMedia[] = {
+        "statement", "interview", "email", "e-mail", "letter", "post", "tweet", "speech",
+        "op-ed", "release", "conference", "call", "briefing", "memo", "report", "appearance",
+        "message", "rally", "debate", "video", "radio", "television", "podcast", "address",
+        "phone", "meeting", "session", "hearing", "filing", "note", "blog", "column", "essay"};
+    for (int guard = 0; guard < 4 && k < end; ++guard) {
+      if (!IsWord(k)) return k;
+      const std::string_view w = T(k);
+      if (In(w, kDays)) {
+        ++k;
+        continue;
+      }
+      if ((w == "on" || w == "last" || w == "this" || w == "next") && IsWord(k + 1) &&
+          (In(T(k + 1), kDays) || T(k + 1) == "week" || T(k + 1) == "month" ||
+           T(k + 1) == "year" || T(k + 1) == "night" || T(k + 1) == "weekend" ||
+           T(k + 1) == "morning" || T(k + 1) == "evening" || T(k + 1) == "afternoon")) {
+        k += 2;
+        continue;
+      }
+      if ((w == "in" || w == "during" || w == "at") && k + 2 < end) {
+        size_t m = k + 1;
+        if (IsWord(m) && In(T(m), kDeterminers)) ++m;
+        size_t limit = m + 4;
+        bool found = false;
+        for (; m < end && m < limit && IsWord(m) && !W(m).in_quote; ++m) {
+          if (In(T(m), kMedia)) {
+            found = true;
+            break;
+          }
+        }
+        if (found) {
+          k = m + 1;
+          // "in an interview with CNN"
+          if (IsWord(k) && (T(k) == "with" || T(k) == "on" || T(k) == "to")) {
+            size_t n = k + 1;
+            while (n < end && n < k + 5 && IsWord(n) &&
+                   (W(n).capitalized || In(T(n), kDeterminers))) {
+              ++n;
+            }
+            k = n;
+          }
+          continue;
+        }
+      }
+      return k;
+    }
+    return k;
+  }
+
   // ---- name runs ----------------------------------------------------------------------------
   void FindRuns(const std::vector<Entity>& entities) {
     run_of_word.assign(v.words.size(), -1);
@@ -364,11 +424,32 @@ struct SpeakerFinder::Impl {
     }
     // The phrase must start a clause: after a boundary or a subordinator, not after a verb or
     // preposition ("welcomed Stoltenberg's support and said" has no nominal subject).
-    if (b > floor && IsLowerWord(b - 1)) {
+    // "An earlier report in a New Hampshire paper said", "half of GOP voters said": a
+    // prepositional phrase attaches to the noun phrase before it.
+    static constexpr std::string_view kNpPreps[] = {"of", "in", "for", "at", "from", "with", "on"};
+    for (int pp = 0; pp < 2 && b > floor + 1 && IsWord(b - 1) && In(T(b - 1), kNpPreps) &&
+                     IsWord(b - 2) && !In(T(b - 2), kNpStop) && !W(b - 2).in_quote &&
+                     !LookupSpeechVerb(T(b - 2)).is_verb && !EndsWith(T(b - 2), "ed");
+         ++pp) {
+      size_t h = b - 2;
+      int steps2 = 0;
+      while (h > floor && steps2 < 4 && IsWord(h - 1) && !In(T(h - 1), kNpStop) &&
+             !W(h - 1).in_quote && !LookupSpeechVerb(T(h - 1)).is_verb &&
+             !In(T(h), kDeterminers)) {
+        --h;
+        ++steps2;
+      }
+      b = h;
+    }
+    if (b > floor && IsLowerWord(b - 1) && !IsDigitWord(b - 1)) {
       static constexpr std::string_view kOpeners[] = {"that", "and", "but", "because", "while",
                                                       "when", "as", "if", "although", "though",
                                                       "since", "so", "where", "after", "before"};
-      if (!In(T(b - 1), kOpeners)) return none;
+      const std::string_view prev = T(b - 1);
+      const bool verb_like = EndsWith(prev, "ed") || EndsWith(prev, "ing") ||
+                             In(prev, kNpPreps) || In(prev, kNpStop) ||
+                             LookupSpeechVerb(prev).is_verb;
+      if (!In(prev, kOpeners) && verb_like) return none;
     }
     Cand c;
     c.ok = true;
@@ -795,9 +876,9 @@ struct SpeakerFinder::Impl {
       // Clause after the verb.
       size_t clause = SIZE_MAX;
       if (!inverted) {
-        size_t k = vi + 1;
         const bool tell = In(T(vi), kTellVerbs);
-        for (size_t m = k; m < se && m < k + 8; ++m) {
+        size_t k = SkipAdjuncts(vi + 1, se);
+        for (size_t m = k; m < se && m < k + (tell ? 14 : 8); ++m) {
           if (!Outside(m) || W(m).quote >= 0) break;
           if (IsPunct(m, ".") || IsPunct(m, ";") || IsPunct(m, ":")) break;
           if (IsWord(m) && T(m) == "that") {
@@ -819,6 +900,17 @@ struct SpeakerFinder::Impl {
       }
       if (clause != SIZE_MAX) {
         size_t end = se;
+        for (size_t m = clause + 1; m + 1 < se; ++m) {
+          if (W(m).quote >= 0) continue;
+          if (IsPunct(m, ";") ||
+              (IsPunct(m, ",") && IsWord(m + 1) &&
+               (T(m + 1) == "while" || T(m + 1) == "whereas" || T(m + 1) == "but" ||
+                T(m + 1) == "although" || T(m + 1) == "though" || T(m + 1) == "compared" ||
+                T(m + 1) == "according" || T(m + 1) == "adding" || T(m + 1) == "saying"))) {
+            end = m;
+            break;
+          }
+        }
         while (end > clause && !(IsWord(end - 1) || W(end - 1).kind == WordKind::kPossessive ||
                                  IsPunct(end - 1, ")") || IsPunct(end - 1, "%"))) {
           --end;
