@@ -871,6 +871,7 @@ struct SpeakerFinder::Impl {
           --m;
           if (IsSpeechVerb(m)) subj = SubjectBefore(m, sb);
         }
+        if (!subj.ok) subj = SentenceSubject(sb, vi);
       }
       if (!subj.ok) continue;
       // Clause after the verb.
@@ -894,8 +895,30 @@ struct SpeakerFinder::Impl {
         if (clause == SIZE_MAX && !tell && IsWord(k) && Outside(k) && W(k).quote < 0 &&
             !In(T(k), kTimeWords) && !In(T(k), kNotClauseStart) &&
             !LookupSpeechVerb(T(k)).is_verb &&
-            !(In(T(k), kPronouns) && (T(k) == "it" || T(k) == "which" || T(k) == "who"))) {
+            !(T(k) == "which" || T(k) == "who") &&
+            !((T(k) == "it" || T(k) == "It") && !IsWord(k + 1))) {
           clause = k;
+        }
+        // "told The Huffington Post he's not planning an appeal"
+        if (clause == SIZE_MAX && tell && IsWord(k) && Outside(k)) {
+          static constexpr std::string_view kObjects[] = {"him", "her", "them", "me", "us"};
+          size_t after = SIZE_MAX;
+          if (In(T(k), kObjects)) {
+            after = k + 1;
+          } else {
+            const Cand obj = NounPhraseAt(k);
+            if (obj.ok && obj.kind != CandKind::kPronoun) after = obj.last;
+          }
+          if (after != SIZE_MAX) {
+            after = SkipAdjuncts(after, se);
+            static constexpr std::string_view kClauseStarts[] = {
+                "he", "she", "they", "it", "we", "I", "the", "his", "her", "their", "its", "there"};
+            if (IsWord(after) && Outside(after) && W(after).quote < 0 &&
+                (In(T(after), kClauseStarts) ||
+                 (run_of_word[after] >= 0 && runs[run_of_word[after]].first == after))) {
+              clause = after;
+            }
+          }
         }
       }
       if (clause != SIZE_MAX) {
@@ -938,6 +961,16 @@ struct SpeakerFinder::Impl {
       const size_t subj_start = inverted ? vi : subj.first;
       if (subj_start > sb + 3 && IsPunct(subj_start - 1, ",")) {
         size_t tail = inverted ? subj.last : vi + 1;
+        // "Too often, Mr. Clarke said, the debate over ...": both sides of the parenthetical.
+        const size_t t0 = SkipAdjuncts(tail, se);
+        if (IsPunct(t0, ",") && t0 + 1 < se) {
+          Quote pre, post;
+          if (ClauseQuote(t0 + 1, se, subj, &post)) {
+            if (ClauseQuote(sb, subj_start - 1, subj, &pre)) out.push_back(pre);
+            out.push_back(post);
+          }
+          continue;
+        }
         int tail_words = 0;
         bool has_that = false;
         for (size_t m = tail; m < se; ++m) {
