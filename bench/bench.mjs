@@ -379,7 +379,9 @@ const md = [];
 const p = (s = '') => md.push(s);
 const table = (head, body) => {
   p(`| ${head.join(' | ')} |`);
-  p(`| ${head.map((h, i) => (i ? '---:' : '---')).join(' | ')} |`);
+  // Right-aligned: columns whose cells are all figures.
+  const numeric = head.map((_, i) => i > 0 && body.every((r) => /^(\*\*)?[-+−–∞\d(]/.test(String(r[i] ?? '–'))));
+  p(`| ${head.map((h, i) => (numeric[i] ? '---:' : '---')).join(' | ')} |`);
   for (const r of body) p(`| ${r.join(' | ')} |`);
   p();
 };
