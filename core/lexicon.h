@@ -6,7 +6,8 @@
 //   byline::SpeechVerb v = byline::LookupSpeechVerb("told");   // v.is_verb, v.reports_that
 //   byline::Gender g = byline::FirstNameGender("Jens");          // Gender::kMale
 //
-// Lookups are case-insensitive for ASCII letters and take O(log n). Thread-safety: pure functions.
+// Lookups are case-insensitive for ASCII letters and take O(log n); each list is indexed once, on
+// first use (thread-safe static initialization). Thread-safety: safe from any thread.
 #ifndef BYLINE_CORE_LEXICON_H_
 #define BYLINE_CORE_LEXICON_H_
 

@@ -128,9 +128,16 @@ struct SpeakerFinder::Impl {
   // Appositions: lowercase head noun -> (word index, entity), in text order.
   std::unordered_map<std::string, std::vector<std::pair<uint32_t, int>>> ties;
   std::vector<Attribution> done;  // per span attributed so far
+  std::vector<uint8_t> verb_flags;  // per word: 1 speech verb, 2 also reports a clause
 
   Impl(std::string_view t, const std::vector<QuotedSpan>& s, const std::vector<Entity>& entities)
       : text(t), spans(s), v(BuildWordView(t, s)) {
+    verb_flags.resize(v.words.size());
+    for (size_t i = 0; i < v.words.size(); ++i) {
+      if (v.words[i].kind != WordKind::kWord || v.words[i].in_quote) continue;
+      const SpeechVerb sv = LookupSpeechVerb(v.Text(i));
+      verb_flags[i] = static_cast<uint8_t>((sv.is_verb ? 1 : 0) | (sv.reports_that ? 2 : 0));
+    }
     FindRuns(entities);
     FindTies();
   }
@@ -144,8 +151,13 @@ struct SpeakerFinder::Impl {
   }
   bool IsLowerWord(size_t i) const { return IsWord(i) && !W(i).capitalized; }
   bool IsSpeechVerb(size_t i) const {
-    return IsWord(i) && !W(i).in_quote && LookupSpeechVerb(T(i)).is_verb &&
+    return IsWord(i) && !W(i).in_quote && Verb(i).is_verb &&
            (!W(i).capitalized || i == v.sentence_first[W(i).sentence]);
+  }
+  // LookupSpeechVerb for word i, looked up once per word.
+  SpeechVerb Verb(size_t i) const {
+    const uint8_t f = verb_flags[i];
+    return {(f & 1) != 0, (f & 2) != 0};
   }
 
   bool IsDigitWord(size_t i) const {
@@ -297,7 +309,7 @@ struct SpeakerFinder::Impl {
       }
       // "spokesman X"
       if (run.first > 0 && IsLowerWord(run.first - 1) && !In(T(run.first - 1), kNpStop) &&
-          !In(T(run.first - 1), kDeterminers) && !LookupSpeechVerb(T(run.first - 1)).is_verb) {
+          !In(T(run.first - 1), kDeterminers) && !Verb(run.first - 1).is_verb) {
         Tie(run.first - 1, e);
       }
       // "the spokesman, X,"
@@ -418,7 +430,7 @@ struct SpeakerFinder::Impl {
         if (b > floor && IsWord(b - 1) && In(T(b - 1), kDeterminers)) --b;
         break;
       }
-      if (In(T(p), kNpStop) || LookupSpeechVerb(T(p)).is_verb) break;
+      if (In(T(p), kNpStop) || Verb(p).is_verb) break;
       b = p;
       ++steps;
     }
@@ -429,12 +441,12 @@ struct SpeakerFinder::Impl {
     static constexpr std::string_view kNpPreps[] = {"of", "in", "for", "at", "from", "with", "on"};
     for (int pp = 0; pp < 2 && b > floor + 1 && IsWord(b - 1) && In(T(b - 1), kNpPreps) &&
                      IsWord(b - 2) && !In(T(b - 2), kNpStop) && !W(b - 2).in_quote &&
-                     !LookupSpeechVerb(T(b - 2)).is_verb && !EndsWith(T(b - 2), "ed");
+                     !Verb(b - 2).is_verb && !EndsWith(T(b - 2), "ed");
          ++pp) {
       size_t h = b - 2;
       int steps2 = 0;
       while (h > floor && steps2 < 4 && IsWord(h - 1) && !In(T(h - 1), kNpStop) &&
-             !W(h - 1).in_quote && !LookupSpeechVerb(T(h - 1)).is_verb &&
+             !W(h - 1).in_quote && !Verb(h - 1).is_verb &&
              !In(T(h), kDeterminers)) {
         --h;
         ++steps2;
@@ -480,7 +492,7 @@ struct SpeakerFinder::Impl {
       }
       if (!IsWord(j)) break;
       if (j > i && (In(T(j), kNpStop) || In(T(j), kAdverbs))) break;
-      if (j > i && LookupSpeechVerb(T(j)).is_verb && !W(j).capitalized) break;
+      if (j > i && Verb(j).is_verb && !W(j).capitalized) break;
       if (run_of_word[j] >= 0) {
         const int r = run_of_word[j];
         j = runs[r].last;
@@ -524,7 +536,7 @@ struct SpeakerFinder::Impl {
     }
     int skipped = 0;
     while (IsWord(k) && (In(T(k), kAdverbs) || (EndsWith(T(k), "ly") && T(k).size() > 4)) &&
-           !LookupSpeechVerb(T(k)).is_verb && skipped < 3) {
+           !Verb(k).is_verb && skipped < 3) {
       ++k;
       ++skipped;
     }
@@ -856,7 +868,7 @@ struct SpeakerFinder::Impl {
     const size_t n = v.words.size();
     for (size_t vi = 0; vi < n; ++vi) {
       if (!IsSpeechVerb(vi)) continue;
-      if (!LookupSpeechVerb(T(vi)).reports_that) continue;
+      if (!Verb(vi).reports_that) continue;
       const uint32_t s = W(vi).sentence;
       const size_t sb = v.sentence_first[s], se = v.sentence_first[s + 1];
       if (se - sb > 160) continue;  // not a sentence a reporter wrote; keeps this linear
@@ -894,7 +906,7 @@ struct SpeakerFinder::Impl {
             "yes", "no"};
         if (clause == SIZE_MAX && !tell && IsWord(k) && Outside(k) && W(k).quote < 0 &&
             !In(T(k), kTimeWords) && !In(T(k), kNotClauseStart) &&
-            !LookupSpeechVerb(T(k)).is_verb &&
+            !Verb(k).is_verb &&
             !(T(k) == "which" || T(k) == "who") &&
             !((T(k) == "it" || T(k) == "It") && !IsWord(k + 1))) {
           clause = k;
