@@ -1,7 +1,11 @@
 // Tests of the benchmark's scorers and tool adapters: the figures in BENCHMARKS.md are only as
 // good as these. Run: node --test bench/   (scripts/bench.sh --smoke runs them first)
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
 
 import { byteToUtf16, chunks, conllDocuments, conlleval, scoreQuotes, spansToTags, trimSpan } from './lib.mjs';
 import { TOOLS } from './tools.mjs';
@@ -129,6 +133,47 @@ describe('tool adapters give exact spans', () => {
       } else {
         assert.ok(r.entities.some((e) => e.type === 'DATE' && text.slice(e.begin, e.end).includes('June 5')));
       }
+    });
+  }
+});
+
+// `byline bench` itself (tools/bench.cc): BYLINE_CLI names the built CLI (scripts/bench.sh sets it).
+describe('byline bench (native)', () => {
+  const cli = process.env.BYLINE_CLI;
+  const skip = cli ? false : 'BYLINE_CLI is not set (scripts/bench.sh --smoke sets it)';
+  const dir = mkdtempSync(join(tmpdir(), 'byline-bench-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const texts = ['Angela Merkel met “Emmanuel Macron” in Paris. 😀 Café.', '"We will win," he said on Monday.'];
+  const corpus = join(dir, 'corpus.jsonl');
+  writeFileSync(corpus, texts.map((text, i) => JSON.stringify({ id: i, text })).join('\n') + '\n');
+  test('prints its figures as JSON, counting characters as JavaScript does', { skip }, () => {
+    const r = spawnSync(cli, ['bench', '--runs', '1', '--warmup', '0', corpus], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const j = JSON.parse(r.stdout);
+    assert.equal(j.documents, 2);
+    assert.equal(j.chars, texts.reduce((a, t) => a + t.length, 0));
+    assert.equal(j.bytes, texts.reduce((a, t) => a + Buffer.byteLength(t), 0));
+    assert.ok(j.tokens >= 20 && j.tokens < j.chars, `tokens ${j.tokens}`);
+    assert.ok(j.quotes >= 1, 'the quotation is found');
+    for (const k of ['analyze', 'tokenize', 'quotes_stage']) {
+      assert.ok(j[k].seconds > 0 && j[k].chars_per_s > 0 && j[k].runs === 1, k);
+    }
+    assert.ok(j.peak_rss_kb > 0 && j.peak_rss_end_kb >= j.peak_rss_kb);
+  });
+  const bad = [
+    ['no corpus', []],
+    ['a missing file', [join(dir, 'missing.jsonl')]],
+    ['an empty file', [join(dir, 'empty.txt')]],
+    ['a bad JSON line', [join(dir, 'bad.jsonl')]],
+  ];
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(dir, 'bad.jsonl'), '{"text": "fine"}\n{"no text": 1}\n');
+  for (const [name, args] of bad) {
+    test(`fails clearly on ${name}`, { skip }, () => {
+      const r = spawnSync(cli, ['bench', ...args], { encoding: 'utf8' });
+      assert.notEqual(r.status, 0);
+      assert.match(r.stderr, /byline bench: \S/);
+      assert.equal(r.stdout.trim().startsWith('{'), false);
     });
   }
 });

@@ -37,6 +37,6 @@ fi
 
 if [ "${1:-}" = "--smoke" ]; then
   echo "bench: the scorers' and adapters' tests (node --test bench/)" >&2
-  node --test bench/
+  BYLINE_CLI="$PWD/$BUILD/byline" node --test bench/
 fi
 exec node bench/bench.mjs --byline "$BUILD/byline" "$@"
