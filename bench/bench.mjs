@@ -317,8 +317,9 @@ const pkgVersion = (name) => {
   }
 };
 const cpuModel = (/model name\s*:\s*(.*)/.exec(sh('cat', ['/proc/cpuinfo'])) ?? [])[1] ?? os.cpus()[0]?.model ?? '?';
-const commit = sh('git', ['rev-parse', 'HEAD']);
-const dirty = sh('git', ['status', '--porcelain', '--untracked-files=no']) !== '';
+// BYLINE_BENCH_COMMIT names the commit when the tree is an export of one (git archive), not a checkout.
+const commit = process.env.BYLINE_BENCH_COMMIT || sh('git', ['rev-parse', 'HEAD']) || 'unknown';
+const dirty = !process.env.BYLINE_BENCH_COMMIT && sh('git', ['status', '--porcelain', '--untracked-files=no']) !== '';
 const machine = {
   cpu: cpuModel,
   cores: os.cpus().length,
