@@ -458,7 +458,8 @@ const RE2& Patterns() {
         "|[YN]z"               // 1400 GMT
         "|D?t"                 // noon, tonight
         "|[yWL]d"              // yesterday morning, Thursday night, last night
-        "|(?:[DNw]|k|jk?)h[gr]?";  // two hours, half an hour, an hour ago
+        "|(?:[DNw]|k|jk?)h[gr]?"  // two hours, half an hour, an hour ago
+        "|n?Lk?[DNw]?h";          // the past 24 hours, the next hour
     const std::string money =
         "U+" + amt + "(?:RU*" + amt + ")?"  // $3.5 billion, US$ 2 bn, €20
         "|ZS*(?:RU*" + amt + ")?"           // $3.5bn as one token

@@ -76,6 +76,10 @@ TEST_CASE("dates") {
       {"They met on the 3rd of May.", {"DATE 3rd of May"}},
       {"The vote is in May.", {"DATE May"}},
       {"They will meet on May 5.", {"DATE May 5"}},
+      {"In March, prices rose.", {"DATE March"}},
+      {"The May 2019 elections were close.", {"DATE May 2019"}},
+      {"He will march on Sunday.", {"DATE Sunday"}},
+      {"Profits rose in 2004/05.", {"DATE 2004/05"}},
       {"Sales fell in the fourth quarter.", {"DATE the fourth quarter"}},
       {"It ends at the end of the year.", {"DATE the end of the year"}},
       {"They met last Thursday.", {"DATE last Thursday"}},
@@ -96,6 +100,9 @@ TEST_CASE("times") {
       {"Fighting continued on Thursday night.", {"TIME Thursday night"}},
       {"Talks lasted two hours.", {"TIME two hours"}},
       {"The polls close at 1400 GMT on Friday.", {"TIME 1400 GMT", "DATE Friday"}},
+      {"Shops open from 9am to 5pm.", {"TIME 9am", "TIME 5pm"}},
+      {"It rained for the past 24 hours.", {"TIME the past 24 hours"}},
+      {"Wait half an hour.", {"TIME half an hour"}},
   });
 }
 
@@ -107,6 +114,9 @@ TEST_CASE("money") {
       {"He paid 100 million dollars.", {"MONEY 100 million dollars"}},
       {"A stamp costs 5 cents.", {"MONEY 5 cents"}},
       {"Aid of US$ 2 bn was pledged.", {"MONEY US$ 2 bn"}},
+      {"Aid of US$2bn was pledged.", {"MONEY US$2bn"}},
+      {"A budget of Rs 500 crore.", {"MONEY Rs 500 crore"}},
+      {"It costs 50p or 5 dollars.", {"MONEY 50p", "MONEY 5 dollars"}},
       {"Profit jumped to $1.13bn (£600m).", {"MONEY $1.13bn", "MONEY £600m"}},
   });
 }
@@ -146,6 +156,7 @@ TEST_CASE("no false positives") {
       {"April Ryan asked a question.", {}},
       {"The Sunday Times reported it.", {}},
       {"He scored 1,200 runs.", {}},
+      {"Jan Egeland said one in five won 3-2.", {}},
       {"She is a member of the team.", {}},
       {"50 Cent and the band 10s played on This Morning.", {}},
       {"The 24 Hour Party People film.", {}},
