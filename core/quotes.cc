@@ -16,22 +16,25 @@ std::vector<Quote> FindQuotes(std::string_view text, const std::vector<Token>&,
     const Attribution a = finder.Attribute(i);
     const int words = finder.WordCount(i);
     if (words == 0) continue;
-    const bool title = finder.LooksLikeTitle(i);
-    bool keep;
+    const bool spoken = finder.SoundsSpoken(i);
+    const bool title = finder.LooksLikeTitle(i) && !spoken;
+    // Titles ("Fox & Friends", "The Art of the Deal") are never speech; a one-word quotation
+    // ("Absolutely," he said) may be.
+    bool keep = !(title && words >= 2);
     switch (a.rule) {
       case AttributionRule::kAdjacent:
       case AttributionRule::kContinuation:
-        keep = !title;
         break;
       case AttributionRule::kVerbBefore:
       case AttributionRule::kAccordingTo:
-        keep = !title && words >= 3;
-        break;
       case AttributionRule::kSubject:
       case AttributionRule::kNone:
       default:
-        // Scare quotes and titles: short or title-cased quotations nobody is said to have said.
-        keep = words >= 4 && !title;
+        // Scare quotes: a short quotation inside a sentence is speech only when introduced as
+        // such (`ensure that "history doesn't repeat itself"`, `said: "…"`).
+        if (words <= 4 && !finder.IntroducedAsSpeech(i) && !spoken) keep = false;
+        if (a.rule == AttributionRule::kNone && words < 4) keep = false;
+        if (title) keep = false;
         break;
     }
     if (!keep) continue;

@@ -1038,7 +1038,14 @@ bool SpeakerFinder::LooksLikeTitle(size_t i) const {
   static constexpr std::string_view kSmall[] = {"of", "the", "a", "an", "and", "in", "on", "for",
                                                 "to", "at", "by", "with", "or", "from", "is"};
   int words = 0;
-  for (size_t k = first; k < last; ++k) {
+  // Punctuation at the very end ("on “Fox & Friends,” he said") belongs to the sentence.
+  size_t end = last;
+  if (end > first && impl_->W(end - 1).kind == WordKind::kCloseQuote) --end;
+  while (end > first && impl_->W(end - 1).kind == WordKind::kPunct &&
+         (impl_->T(end - 1) == "," || impl_->T(end - 1) == ".")) {
+    --end;
+  }
+  for (size_t k = first; k < end; ++k) {
     if (impl_->W(k).kind == WordKind::kPunct) {
       const std::string_view t = impl_->T(k);
       if (t == "." || t == "," || t == "?" || t == "!") return false;
@@ -1049,6 +1056,33 @@ bool SpeakerFinder::LooksLikeTitle(size_t i) const {
     if (!impl_->W(k).capitalized && !In(impl_->T(k), kSmall)) return false;
   }
   return words > 0;
+}
+
+bool SpeakerFinder::SoundsSpoken(size_t i) const {
+  size_t first, last;
+  impl_->SpanWords(i, &first, &last);
+  static constexpr std::string_view kPersonal[] = {
+      "i", "you", "we", "me", "us", "my", "our", "your", "i'm", "we're", "you're", "i've",
+      "we've", "i'll", "we'll", "i'd", "we'd", "i\xE2\x80\x99m", "we\xE2\x80\x99re",
+      "you\xE2\x80\x99re", "i\xE2\x80\x99ve", "we\xE2\x80\x99ve", "i\xE2\x80\x99ll",
+      "we\xE2\x80\x99ll", "i\xE2\x80\x99d", "we\xE2\x80\x99d"};
+  std::string buf;
+  for (size_t k = first; k < last; ++k) {
+    if (!impl_->IsWord(k)) continue;
+    const std::string_view w = ToLowerAscii(impl_->T(k), &buf);
+    if (In(w, kPersonal)) return true;
+    if (EndsWith(w, "n't") || EndsWith(w, "n\xE2\x80\x99t")) return true;
+  }
+  return false;
+}
+
+bool SpeakerFinder::IntroducedAsSpeech(size_t i) const {
+  size_t first, last;
+  impl_->SpanWords(i, &first, &last);
+  if (first == 0) return false;
+  const size_t k = first - 1;
+  if (impl_->IsWord(k)) return impl_->T(k) == "that" || impl_->IsSpeechVerb(k);
+  return impl_->IsPunct(k, ":");
 }
 
 std::vector<Quote> SpeakerFinder::IndirectQuotes() { return impl_->IndirectQuotes(); }

@@ -75,6 +75,11 @@ class SpeakerFinder {
   // True when every word of spans[i] is capitalized except short function words (a title).
   bool LooksLikeTitle(size_t i) const;
 
+  // True when spans[i] follows "that", a speech verb or a colon (`ensure that "…"`).
+  bool IntroducedAsSpeech(size_t i) const;
+  // True when spans[i] sounds like someone talking: I/you/we/my/our, or a "n't" contraction.
+  bool SoundsSpoken(size_t i) const;
+
   std::vector<Quote> IndirectQuotes();
 
  private:
