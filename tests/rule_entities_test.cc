@@ -82,6 +82,7 @@ TEST_CASE("organizations") {
       {"A report by the World Health Organization was cited.", {"ORG World Health Organization"}},
       {"Officials from the EU and AFP staff were there.", {"ORG EU", "ORG AFP"}},
       {"He wrote for The New York Times.", {"ORG New York Times"}},
+      {"The Sunday Times reported it.", {"ORG Sunday Times"}},
       {"The Foreign Ministry declined to comment.", {"ORG Foreign Ministry"}},
       {"She studied at the University of Oxford.", {"ORG University of Oxford"}},
   });
@@ -104,6 +105,7 @@ TEST_CASE("no names where there are none") {
       {"The minister said it would not happen.", {}},
       {"Speaking to reporters, he said it was fine.", {}},
       {"He said on Thursday that it was fine.", {}},
+      {"On Monday Mr Smith left.", {"PER Smith"}},
       {"I think it is over, but We will see.", {}},
       {"The president and the prime minister spoke.", {}},
       {"", {}},
