@@ -300,7 +300,7 @@ class Finder {
     const uint32_t end = std::min<uint32_t>(s.last_token, static_cast<uint32_t>(tokens_.size()));
     uint32_t i = s.first_token;
     while (i < end) {
-      // A month or weekday starts a name only right before one: "Sunday Times", "April Ryan".
+      // A month or weekday may start an organization's name: "Sunday Times" (see TypeRun).
       bool starts = NameToken(i) || (capitalized_[i] && DateWords().count(Word(i)) > 0 &&
                                      i + 1 < end && NameToken(i + 1));
       if (!starts) {
@@ -418,6 +418,10 @@ class Finder {
     }
 
     std::string_view head = Word(first), tail = Word(last - 1);
+    if (DateWords().count(head) > 0) {  // "Sunday Times", but "September Bund", "Friday Mitchell"
+      if (n >= 2 && IsOrgWord(tail)) return Add(first, last, "ORG", false);
+      return TypeRun(first + 1, last, initial);
+    }
     if (IsPlace(first, last)) return Add(first, last, "LOC", false);
     if (IsDemonym(first, last)) return Add(first, last, "MISC", false);
     if (n >= 2 && (IsOrgWord(tail) || (n >= 3 && IsOrgWord(head) && Word(first + 1) == "of"))) {
@@ -443,7 +447,6 @@ class Finder {
     }
     if (n == 1 && head.size() > 6 && IsAcronym(head.substr(0, 6))) return;  // SHOUTING
     if (n == 1 && IsLoneCueWord(first)) return;  // "Summit", "Ministers"
-    if (n == 1 && DateWords().count(head) > 0) return;  // "Monday" split off "Monday Mr Smith"
     if (n == 1 && IsPlacePair(head)) return Add(first, last, "MISC", false);
     // "Long-term support...": a sentence's first word that the text also uses in lower case.
     if (initial && SeenLower(head)) return TypeRun(first + 1, last, false);
