@@ -476,6 +476,9 @@ struct SpeakerFinder::Impl {
     Cand none;
     if (!IsWord(i) || W(i).in_quote) return none;
     if (In(T(i), kPronouns)) return PronounCand(i);
+    if (!W(i).capitalized && (In(T(i), kNpStop) || In(T(i), kAdverbs) || Verb(i).is_verb)) {
+      return none;  // "and said", "that its ...", "was written by": no noun phrase here
+    }
     if (run_of_word[i] >= 0 && runs[run_of_word[i]].first == i) {
       const int r = run_of_word[i];
       if (!runs[r].possessive) return RunCand(r);
@@ -680,7 +683,7 @@ struct SpeakerFinder::Impl {
     if (j < v.words.size() && (W(j).sentence == s_close || (j == last && exclaims)) &&
         Outside(j) &&
         W(j).paragraph == W(last - 1).paragraph) {
-      if (IsSpeechVerb(j) && !W(j).capitalized) {
+      if (IsSpeechVerb(j) && !W(j).capitalized && !EndsWith(T(j), "ing")) {
         Cand c = NounPhraseAt(j + 1);
         if (c.ok) return Resolve(c, AttributionRule::kAdjacent);
       }
@@ -776,6 +779,11 @@ struct SpeakerFinder::Impl {
     // The rest of the previous quotation's sentence is its own attribution ("…," he told …).
     const uint32_t s = from > 0 ? W(from - 1).sentence : 0;
     while (from < to && W(from).sentence == s) ++from;
+    // "…!!!" McDonough wrote in an email. "Thanks …": the attribution's own sentence.
+    while (from < to && W(from).begin <= prev.speaker.begin &&
+           v.sentence_first[W(from).sentence + 1] <= to) {
+      from = v.sentence_first[W(from).sentence + 1];
+    }
     if (to - from > 200) return true;
     for (size_t k = from; k < to; ++k) {
       if (!Outside(k) || W(k).quote >= 0) continue;
@@ -790,8 +798,10 @@ struct SpeakerFinder::Impl {
 
   // The first name or pronoun of the sentence in words [from, to), if not possessive.
   Cand SentenceSubject(size_t from, size_t to) const {
-    for (size_t k = from; k < to && k < from + 12; ++k) {
-      if (!Outside(k)) continue;
+    int seen = 0;
+    for (size_t k = from; k < to && seen < 12; ++k) {
+      if (!Outside(k) || W(k).quote >= 0) continue;
+      ++seen;
       if (IsWord(k) && In(T(k), kPronouns) && T(k) != "it" && T(k) != "It" && T(k) != "which") {
         return PronounCand(k);
       }
@@ -1053,7 +1063,9 @@ bool SpeakerFinder::LooksLikeTitle(size_t i) const {
     }
     if (!impl_->IsWord(k)) continue;
     ++words;
-    if (!impl_->W(k).capitalized && !In(impl_->T(k), kSmall)) return false;
+    if (!impl_->W(k).capitalized && !In(impl_->T(k), kSmall) && !impl_->IsDigitWord(k)) {
+      return false;
+    }
   }
   return words > 0;
 }
