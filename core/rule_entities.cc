@@ -337,7 +337,12 @@ class Finder {
   }
 
   bool IsDemonym(uint32_t first, uint32_t last) const {
-    if (last - first == 1) return lex_.demonyms.count(Word(first)) > 0;
+    if (last - first == 1) {
+      std::string_view w = Word(first);
+      if (lex_.demonyms.count(w) > 0) return true;
+      // Plurals: "Americans", "Iraqis".
+      return w.size() > 4 && w.back() == 's' && lex_.demonyms.count(w.substr(0, w.size() - 1)) > 0;
+    }
     if (last - first == 2) {
       std::string joined = std::string(Word(first)) + " " + std::string(Word(first + 1));
       return lex_.demonyms.count(joined) > 0;
@@ -437,6 +442,7 @@ class Finder {
     if (n >= 2 && (lex_.loc_last.count(tail) > 0 || lex_.loc_first.count(head) > 0)) {
       return Add(first, last, "LOC", false);
     }
+    if (n >= 2 && IsPlace(last - 1, last)) return Add(first, last, "ORG", false);  // Air France
     if (n >= 2 && IsDemonym(first, first + 1)) {  // "Russian Vladimir Putin"
       Add(first, first + 1, "MISC", false);
       return TypeRun(first + 1, last, false);
