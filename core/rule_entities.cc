@@ -434,6 +434,9 @@ class Finder {
     }
     for (uint32_t k = std::min(last - 1, first + 3); k > first; --k) {  // "U.S. Labor Day"
       if (IsPlace(first, k)) {
+        if (k + 1 == last && lex_.misc_words.count(tail) > 0) {  // "U.S. Open"
+          return Add(first, last, "MISC", false);
+        }
         Add(first, k, "LOC", false);
         return TypeRun(k, last, false);
       }

@@ -122,6 +122,7 @@ TEST_CASE("headlines, brackets and quotations") {
       {"Kenzo Tribouillard | AFP | Getty Images", {"PER Kenzo Tribouillard", "ORG AFP",
                                                   "ORG Getty Images"}},
       {"The U.S. Labor Day holiday.", {"LOC U.S.", "MISC Labor Day"}},
+      {"She won the U.S. Open and the World Cup.", {"MISC U.S. Open", "MISC World Cup"}},
   });
 }
 
