@@ -745,10 +745,27 @@ struct SpeakerFinder::Impl {
     }
 
     // 5. Continuation: no attribution of its own, the previous quotation's speaker.
-    if (starts_sentence && qi > 0) {
-      const Attribution& prev = done[qi - 1];
+    // The quotation before it, skipping titles and short fragments (those are not reported).
+    size_t pq = qi;
+    while (pq > 0 && pq + 3 > qi) {
+      --pq;
+      size_t f, l;
+      SpanWords(pq, &f, &l);
+      int n = 0;
+      bool all_caps = true;
+      for (size_t k = f; k < l; ++k) {
+        if (!IsWord(k)) continue;
+        ++n;
+        all_caps = all_caps && W(k).capitalized;
+      }
+      const AttributionRule r = done[pq].rule;
+      const bool kept = r == AttributionRule::kAdjacent || r == AttributionRule::kContinuation;
+      if (!(n <= 3 && (!kept || (all_caps && n >= 2)))) break;
+    }
+    if (starts_sentence && qi > 0 && pq < qi) {
+      const Attribution& prev = done[pq];
       size_t pf, pl;
-      SpanWords(qi - 1, &pf, &pl);
+      SpanWords(pq, &pf, &pl);
       const uint32_t para_gap = W(first).paragraph - W(pl - 1).paragraph;
       if (prev.has_speaker && para_gap <= 1 && !SpeechBetween(pl, first, prev)) {
         Attribution a = prev;
