@@ -6,17 +6,29 @@
 namespace byline {
 namespace {
 
+// Brackets and bars are never part of a name (CoNLL never tags them): only O is allowed there.
+void ForceOutside(const std::vector<std::string_view>& words, std::vector<int32_t>* emit) {
+  constexpr int32_t kNever = -(1 << 24);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    if (w.size() != 1 || (w[0] != '[' && w[0] != ']' && w[0] != '{' && w[0] != '}' && w[0] != '|')) {
+      continue;
+    }
+    for (int t = 1; t < ner::kNumTags; ++t) (*emit)[i * ner::kNumTags + t] = kNever;
+  }
+}
+
 // Sections (see core/model.h):
 //   ner.meta        text: "byline-ner <version> ..." (informative)
 //   ner.clusters    WordClusters::Serialize()
 //   ner.gazetteers  Gazetteers::Serialize()
-//   ner.weights1    Weights of the first pass (no document features)
-//   ner.weights2    Weights of the second pass (with document features); optional
+//   ner.weights     Weights (core/ner_weights.h): pass 0 without document features, and when
+//                   the section has two passes, pass 1 with them
 class PerceptronTagger : public EntityTagger {
  public:
   bool Load(const ModelFile& model, std::string* error) {
-    if (!model.Has("ner.weights1")) {
-      *error = "model file has no entity tagger (section ner.weights1 is missing)";
+    if (!model.Has("ner.weights")) {
+      *error = "model file has no entity tagger (section ner.weights is missing)";
       return false;
     }
     std::string why;
@@ -28,16 +40,9 @@ class PerceptronTagger : public EntityTagger {
       *error = why;
       return false;
     }
-    if (!pass1_.Parse(model.Section("ner.weights1"), &why)) {
-      *error = "ner.weights1: " + why;
+    if (!weights_.Parse(model.Section("ner.weights"), &why)) {
+      *error = "ner.weights: " + why;
       return false;
-    }
-    if (model.Has("ner.weights2")) {
-      if (!pass2_.Parse(model.Section("ner.weights2"), &why)) {
-        *error = "ner.weights2: " + why;
-        return false;
-      }
-      two_pass_ = true;
     }
     return true;
   }
@@ -57,20 +62,25 @@ class PerceptronTagger : public EntityTagger {
     ner::FeatureExtractor fx(clusters_.empty() ? nullptr : &clusters_,
                              gazetteers_.num_lists() ? &gazetteers_ : nullptr);
     std::vector<ner::SentenceFeatures> base(words.size());
+    std::vector<std::vector<uint32_t>> rows(words.size());
     std::vector<std::vector<int>> tags(words.size());
     std::vector<int32_t> emit;
     for (size_t s = 0; s < words.size(); ++s) {
       fx.Extract(words[s], nullptr, &base[s]);
-      tags[s] = pass1_.Decode(base[s]);
+      weights_.Lookup(base[s], &rows[s]);
+      weights_.Score(base[s], rows[s], 0, &emit);
+      ForceOutside(words[s], &emit);
+      tags[s] = weights_.DecodeScores(emit, 0);
     }
-    if (!two_pass_) return tags;
+    if (weights_.passes() < 2) return tags;
     const std::vector<std::vector<ner::DocHint>> hints = ner::ComputeDocHints(words, tags);
     ner::SentenceFeatures doc;
     for (size_t s = 0; s < words.size(); ++s) {
-      pass2_.Score(base[s], &emit);
+      weights_.Score(base[s], rows[s], 1, &emit);
       ner::ExtractDocFeatures(words[s], hints[s].data(), &doc);
-      pass2_.AddScores(doc, &emit);
-      tags[s] = pass2_.DecodeScores(emit);
+      weights_.AddScores(doc, 1, &emit);
+      ForceOutside(words[s], &emit);
+      tags[s] = weights_.DecodeScores(emit, 1);
     }
     return tags;
   }
@@ -78,8 +88,7 @@ class PerceptronTagger : public EntityTagger {
  private:
   ner::WordClusters clusters_;
   ner::Gazetteers gazetteers_;
-  ner::Weights pass1_, pass2_;
-  bool two_pass_ = false;
+  ner::Weights weights_;
 };
 
 }  // namespace

@@ -214,9 +214,31 @@ std::string WordShape(std::string_view w) {
 
 // ---- WordClusters ----------------------------------------------------------------------------
 
+uint32_t* HashIndex::Insert(uint64_t key) {
+  if ((size_ + 1) * 2 > slots_.size()) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot());
+    mask_ = slots_.size() - 1;
+    size_ = 0;
+    for (const Slot& s : old) {
+      if (s.used) *Insert(s.key) = s.value;
+    }
+  }
+  size_t s = Mix(key) & mask_;
+  while (slots_[s].used && slots_[s].key != key) s = (s + 1) & mask_;
+  if (!slots_[s].used) {
+    slots_[s].used = 1;
+    slots_[s].key = key;
+    ++size_;
+  }
+  return &slots_[s].value;
+}
+
 void WordClusters::Add(std::string_view word, int cluster) {
+  uint32_t* v = index_.Insert(HashBytes(word));
+  if (*v) return;  // first one wins
+  *v = static_cast<uint32_t>(cluster) + 1;
   words_.emplace_back(std::string(word), static_cast<uint16_t>(cluster));
-  index_.emplace(HashBytes(word), static_cast<uint16_t>(cluster));
 }
 
 bool WordClusters::ParseText(std::string_view text, std::string* error) {
@@ -255,7 +277,7 @@ bool WordClusters::ParseText(std::string_view text, std::string* error) {
       }
       paths_.push_back(p);
     }
-    if (word.empty() || index_.count(HashBytes(word))) continue;
+    if (word.empty() || index_.Find(HashBytes(word))) continue;
     Add(word, it->second);
   }
   std::sort(words_.begin(), words_.end());
@@ -307,7 +329,6 @@ bool WordClusters::Parse(std::string_view in, std::string* error) {
   if (total > in.size() - pos) return fail("word counts larger than the section");
   std::string_view text = in.substr(pos);
   words_.reserve(total);
-  index_.reserve(total);
   size_t p = 0;
   for (uint32_t c = 0; c < n; ++c) {
     for (uint32_t k = 0; k < sizes[c]; ++k) {
@@ -323,9 +344,9 @@ bool WordClusters::Parse(std::string_view in, std::string* error) {
 }
 
 int WordClusters::Find(std::string_view word) const {
-  if (index_.empty()) return -1;
-  auto it = index_.find(HashBytes(word));
-  if (it != index_.end()) return it->second;
+  if (index_.size() == 0) return -1;
+  const uint32_t* v = index_.Find(HashBytes(word));
+  if (v) return static_cast<int>(*v) - 1;
   char buf[64];
   if (word.empty() || word.size() > sizeof buf) return -1;
   // Capitalized form (BRUSSELS -> Brussels), then lowercase.
@@ -334,11 +355,11 @@ int WordClusters::Find(std::string_view word) const {
     if (i > 0 && c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
     buf[i] = c;
   }
-  it = index_.find(HashBytes(std::string_view(buf, word.size())));
-  if (it != index_.end()) return it->second;
+  v = index_.Find(HashBytes(std::string_view(buf, word.size())));
+  if (v) return static_cast<int>(*v) - 1;
   if (buf[0] >= 'A' && buf[0] <= 'Z') buf[0] = buf[0] - 'A' + 'a';
-  it = index_.find(HashBytes(std::string_view(buf, word.size())));
-  return it != index_.end() ? it->second : -1;
+  v = index_.Find(HashBytes(std::string_view(buf, word.size())));
+  return v ? static_cast<int>(*v) - 1 : -1;
 }
 
 // ---- Gazetteers ------------------------------------------------------------------------------
@@ -364,7 +385,7 @@ void Gazetteers::AddList(std::string_view name, std::string_view entries) {
       size_t sp = line.find(' ', p);
       if (sp == std::string_view::npos) sp = line.size();
       if (sp > p) {
-        if (ntok > 0) prefixes_[h] = 1;
+        if (ntok > 0) *entries_.Insert(h) |= kPrefixBit;
         h = Mix(h, HashBytes(NormalizeWord(line.substr(p, sp - p))));
         ++ntok;
       }
@@ -372,7 +393,7 @@ void Gazetteers::AddList(std::string_view name, std::string_view entries) {
     }
     if (ntok == 0) continue;
     max_tokens_ = std::max(max_tokens_, std::min(ntok, 8));
-    entries_[h] |= bit;
+    *entries_.Insert(h) |= bit;
     list.text.append(line.data(), line.size());
     list.text.push_back('\n');
     ++list.size;
@@ -428,20 +449,19 @@ bool Gazetteers::Parse(std::string_view in, std::string* error) {
 void Gazetteers::Match(const std::vector<uint64_t>& norm_hashes, std::vector<uint32_t>* masks) const {
   const size_t n = norm_hashes.size();
   masks->assign(n, 0);
-  if (entries_.empty()) return;
+  if (entries_.size() == 0) return;
   size_t covered_until[16] = {0};  // per list: greedy left-to-right, longest match first
   for (size_t i = 0; i < n; ++i) {
     uint64_t h = 0;
     uint32_t longest_len[16] = {0};
     for (size_t len = 1; len <= static_cast<size_t>(max_tokens_) && i + len <= n; ++len) {
       h = Mix(h, norm_hashes[i + len - 1]);
-      auto it = entries_.find(h);
-      if (it != entries_.end()) {
-        for (uint32_t m = it->second, l = 0; m; m >>= 1, ++l) {
-          if (m & 1) longest_len[l] = static_cast<uint32_t>(len);
-        }
+      const uint32_t* v = entries_.Find(h);
+      if (!v) break;
+      for (uint32_t m = *v & ~kPrefixBit, l = 0; m; m >>= 1, ++l) {
+        if (m & 1) longest_len[l] = static_cast<uint32_t>(len);
       }
-      if (len < static_cast<size_t>(max_tokens_) && !prefixes_.count(h)) break;
+      if (!(*v & kPrefixBit)) break;
     }
     for (size_t l = 0; l < lists_.size(); ++l) {
       if (!longest_len[l] || i < covered_until[l]) continue;

@@ -44,6 +44,31 @@ std::string NormalizeWord(std::string_view w);
 // "d-d", "XxXx" for McDonald. Non-ASCII letters count as x or X when recognizable as Latin.
 std::string WordShape(std::string_view w);
 
+// Open-addressing map from 64-bit hashes to 32-bit values: built once, then only read.
+class HashIndex {
+ public:
+  uint32_t* Insert(uint64_t key);  // the value slot of key (0 when new)
+  const uint32_t* Find(uint64_t key) const {
+    if (slots_.empty()) return nullptr;
+    for (size_t s = Mix(key) & mask_;; s = (s + 1) & mask_) {
+      const Slot& slot = slots_[s];
+      if (!slot.used) return nullptr;
+      if (slot.key == key) return &slot.value;
+    }
+  }
+  size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t value = 0;
+    uint32_t used = 0;
+  };
+  static size_t Mix(uint64_t k) { return static_cast<size_t>((k ^ (k >> 29)) * 0xBF58476D1CE4E5B9ull >> 20); }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0, size_ = 0;
+};
+
 // Word -> bit-string path of a hierarchical clustering (Brown clusters or equivalent).
 class WordClusters {
  public:
@@ -69,7 +94,7 @@ class WordClusters {
   void Add(std::string_view word, int cluster);
   std::vector<Path> paths_;
   std::vector<std::pair<std::string, uint16_t>> words_;  // sorted by word
-  std::unordered_map<uint64_t, uint16_t> index_;          // HashBytes(word) -> cluster
+  HashIndex index_;                                       // HashBytes(word) -> cluster
 };
 
 // Named lists of (possibly multi-word) entries, matched case-insensitively on token sequences.
@@ -97,10 +122,10 @@ class Gazetteers {
     size_t size = 0;
   };
   std::vector<List> lists_;
-  // Hash of an entry's normalized token sequence -> bitmask of lists holding it.
-  std::unordered_map<uint64_t, uint32_t> entries_;
-  // Hash of every proper prefix of multi-token entries -> 1; the longest entry length.
-  std::unordered_map<uint64_t, uint8_t> prefixes_;
+  // Hash of a normalized token sequence -> bitmask of the lists holding it as an entry, plus
+  // kPrefixBit when it is a proper prefix of a longer entry.
+  static constexpr uint32_t kPrefixBit = 1u << 31;
+  HashIndex entries_;
   int max_tokens_ = 1;
 };
 

@@ -3,15 +3,16 @@
 //
 // Usage:
 //   byline::ner::Weights w;
-//   if (!w.Parse(model.Section("ner.weights2"), &error)) { ... }
-//   std::vector<int> tags = w.Decode(features);   // features from FeatureExtractor
+//   if (!w.Parse(model.Section("ner.weights"), &error)) { ... }
+//   std::vector<int> tags = w.Decode(features, /*pass=*/0);   // features from FeatureExtractor
 //
 //   // tools side: serialize trained float weights
-//   std::string payload = byline::ner::Weights::Serialize(keys, rows, transitions, 1);
+//   std::string payload = byline::ner::Weights::Serialize(keys, rows, transitions, /*passes=*/2);
 //
-// Section format (little-endian): u32 features, u8 bytes per weight (1 or 2), f32 scale,
-// (kNumTags+1)*kNumTags i16 transitions (row 0: sentence start), varint deltas of the sorted
-// feature keys, one u16 tag mask per feature, then the nonzero weights of each feature in order.
+// Section format (little-endian): u32 features, u8 passes (1 or 2), u8 bytes per weight (1),
+// f32 scale, passes*(kNumTags+1)*kNumTags i16 transitions (row 0 of each: sentence start), varint
+// deltas of the sorted feature keys, one u16 tag mask per feature and pass, then the nonzero
+// weights in the same order.
 // Thread-safety: immutable after Parse().
 #ifndef BYLINE_CORE_NER_WEIGHTS_H_
 #define BYLINE_CORE_NER_WEIGHTS_H_
@@ -76,28 +77,42 @@ std::vector<int> Viterbi(const T* emit, size_t n, const T* trans) {
 class Weights {
  public:
   static constexpr int kTransSize = (kNumTags + 1) * kNumTags;
+  static constexpr uint32_t kAbsent = UINT32_MAX;
 
-  // keys sorted ascending and unique; rows[k*kNumTags+t]; trans has kTransSize entries.
+  // One table serves both passes of the tagger: each feature key has `passes` rows of kNumTags
+  // weights. keys sorted ascending and unique; rows[(k*passes + p)*kNumTags + t];
+  // trans[p*kTransSize + (prev+1)*kNumTags + t].
+  // Weights are quantized to int8 with one scale for the whole table.
   static std::string Serialize(const std::vector<uint32_t>& keys, const std::vector<float>& rows,
-                               const std::vector<float>& trans, int bytes_per_weight);
+                               const std::vector<float>& trans, int passes);
   bool Parse(std::string_view payload, std::string* error);
 
+  int passes() const { return passes_; }
   size_t num_features() const { return num_features_; }
-  // Emission scores for every token (n*kNumTags), as integers in units of the scale.
-  void Score(const SentenceFeatures& f, std::vector<int32_t>* emit) const;
-  // Adds the scores of f's features to emit (already sized n*kNumTags).
-  void AddScores(const SentenceFeatures& f, std::vector<int32_t>* emit) const;
-  std::vector<int> Decode(const SentenceFeatures& f) const;
-  std::vector<int> DecodeScores(const std::vector<int32_t>& emit) const;
+  // The table slot of every feature occurrence of f (kAbsent when unknown): one lookup per
+  // feature serves both passes.
+  void Lookup(const SentenceFeatures& f, std::vector<uint32_t>* rows) const;
+  // emit = per-token sums of pass p's weights over the looked-up rows (n*kNumTags integers).
+  void Score(const SentenceFeatures& f, const std::vector<uint32_t>& rows, int pass,
+             std::vector<int32_t>* emit) const;
+  // Adds the scores of f's features (looked up here) to emit (already sized n*kNumTags).
+  void AddScores(const SentenceFeatures& f, int pass, std::vector<int32_t>* emit) const;
+  std::vector<int> DecodeScores(const std::vector<int32_t>& emit, int pass) const;
+  std::vector<int> Decode(const SentenceFeatures& f, int pass) const;
 
  private:
-  const int16_t* Row(uint32_t key) const;
+  // Key and both passes' weights in one slot: one cache miss per feature serves both passes.
+  struct Slot {
+    uint32_t key = 0;
+    int8_t weights[2 * kNumTags] = {};
+    uint8_t used = 0;
+  };
+  uint32_t Find(uint32_t key) const;
+  int passes_ = 1;
   size_t num_features_ = 0;
-  uint32_t mask_ = 0;                // table size - 1
-  std::vector<uint32_t> table_keys_;
-  std::vector<uint32_t> table_rows_;  // UINT32_MAX: empty slot
-  std::vector<int16_t> rows_;         // num_features * kNumTags
-  std::vector<int32_t> trans_;
+  uint32_t mask_ = 0;       // table size - 1
+  std::vector<Slot> table_;
+  std::vector<int32_t> trans_;  // passes * kTransSize
 };
 
 }  // namespace byline::ner

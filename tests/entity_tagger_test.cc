@@ -243,7 +243,7 @@ std::string TinyModel() {
   }
   ModelWriter w;
   w.Add("ner.meta", "tiny test model");
-  w.Add("ner.weights1", ner::Weights::Serialize(keys, flat, std::vector<float>(ner::Weights::kTransSize, 0.0f), 1));
+  w.Add("ner.weights", ner::Weights::Serialize(keys, flat, std::vector<float>(ner::Weights::kTransSize, 0.0f), 1));
   return w.Finish();
 }
 
@@ -370,7 +370,7 @@ TEST_CASE("corrupt tagger sections are rejected with a message, never a crash") 
   const std::string other = w.Finish();
   REQUIRE(ModelFile::Parse(other, &m, &error));
   CHECK(byline::EntityTagger::FromModel(m, &error) == nullptr);
-  CHECK(error.find("ner.weights1") != std::string::npos);
+  CHECK(error.find("ner.weights") != std::string::npos);
 }
 
 TEST_CASE("the analyzer uses the tagger's entities") {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <random>
 
 #include "core/ner_weights.h"
@@ -115,17 +116,31 @@ std::vector<int> Perceptron::Decode(const ner::SentenceFeatures& f) const {
   return ner::Viterbi(emit.data(), n, tavg_.data());
 }
 
-std::string Perceptron::Serialize(int bytes_per_weight, float min_abs) const {
-  std::vector<uint32_t> keys;
-  std::vector<float> rows;
-  for (size_t k = 0; k < keys_.size(); ++k) {
-    float m = 0;
-    for (int t = 0; t < kNumTags; ++t) m = std::max(m, std::fabs(avg_[k * kNumTags + t]));
-    if (m == 0 || m < min_abs) continue;
-    keys.push_back(keys_[k]);
-    rows.insert(rows.end(), avg_.begin() + k * kNumTags, avg_.begin() + (k + 1) * kNumTags);
+std::string SerializeWeights(const std::vector<const Perceptron*>& passes, float min_abs) {
+  const size_t np = passes.size();
+  std::map<uint32_t, std::vector<float>> merged;
+  for (size_t p = 0; p < np; ++p) {
+    const std::vector<uint32_t>& keys = passes[p]->keys();
+    const std::vector<float>& avg = passes[p]->averaged();
+    for (size_t k = 0; k < keys.size(); ++k) {
+      std::vector<float>& row = merged[keys[k]];
+      row.resize(np * kNumTags, 0.0f);
+      std::copy(avg.begin() + k * kNumTags, avg.begin() + (k + 1) * kNumTags, row.begin() + p * kNumTags);
+    }
   }
-  return ner::Weights::Serialize(keys, rows, tavg_, bytes_per_weight);
+  std::vector<uint32_t> keys;
+  std::vector<float> rows, trans;
+  for (const auto& [key, row] : merged) {
+    float m = 0;
+    for (float w : row) m = std::max(m, std::fabs(w));
+    if (m == 0 || m < min_abs) continue;
+    keys.push_back(key);
+    rows.insert(rows.end(), row.begin(), row.end());
+  }
+  for (const Perceptron* p : passes) {
+    trans.insert(trans.end(), p->averaged_transitions().begin(), p->averaged_transitions().end());
+  }
+  return ner::Weights::Serialize(keys, rows, trans, static_cast<int>(np));
 }
 
 }  // namespace byline::cli

@@ -5,7 +5,7 @@
 //   byline::cli::Perceptron p;
 //   p.BuildIndex(train_features, /*min_count=*/1);
 //   p.Train(train_features, train_tags, epochs, seed, on_epoch);
-//   std::string section = p.Serialize(/*bytes_per_weight=*/1, /*min_abs=*/0);
+//   std::string section = SerializeWeights({&p}, /*min_abs=*/0);
 #ifndef BYLINE_TOOLS_NER_TRAINER_H_
 #define BYLINE_TOOLS_NER_TRAINER_H_
 
@@ -33,9 +33,9 @@ class Perceptron {
   // Decodes with the averaged weights.
   std::vector<int> Decode(const ner::SentenceFeatures& f) const;
 
-  // The averaged weights as a Weights section (see core/ner_weights.h). Features whose largest
-  // absolute weight is below min_abs are dropped.
-  std::string Serialize(int bytes_per_weight, float min_abs) const;
+  const std::vector<uint32_t>& keys() const { return keys_; }
+  const std::vector<float>& averaged() const { return avg_; }  // keys * kNumTags
+  const std::vector<float>& averaged_transitions() const { return tavg_; }
 
  private:
   void Dense(const ner::SentenceFeatures& f, std::vector<int32_t>* ids) const;
@@ -48,6 +48,10 @@ class Perceptron {
   std::vector<double> tu_;
   double c_ = 1;
 };
+
+// The averaged weights of one perceptron per pass as one Weights section (core/ner_weights.h).
+// Features whose largest absolute weight is below min_abs in every pass are dropped.
+std::string SerializeWeights(const std::vector<const Perceptron*>& passes, float min_abs);
 
 }  // namespace byline::cli
 
