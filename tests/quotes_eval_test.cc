@@ -25,7 +25,7 @@ TEST_CASE("PolNeAR dev: direct quotes, speakers, indirect quotes") {
   MESSAGE("direct F1 " << j["direct"]["f1"] << ", speaker accuracy "
                        << j["direct"]["speaker_accuracy"] << ", indirect F1 " << j["indirect"]["f1"]);
   CHECK(j["articles"] == 301);
-  CHECK(j["direct"]["f1"].get<double>() >= 0.955);   // 0.968 on dev
-  CHECK(j["direct"]["speaker_accuracy"].get<double>() >= 0.92);  // 0.936
-  CHECK(j["indirect"]["f1"].get<double>() >= 0.24);  // 0.255
+  CHECK(j["direct"]["f1"].get<double>() >= 0.965);   // 0.9745 on dev
+  CHECK(j["direct"]["speaker_accuracy"].get<double>() >= 0.94);  // 0.951
+  CHECK(j["indirect"]["f1"].get<double>() >= 0.28);  // 0.290
 }
