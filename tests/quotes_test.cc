@@ -270,3 +270,31 @@ TEST_CASE("the seed article's 8 direct quotations and their speakers") {
     CHECK(d[i].speaker_name == want[i].name);
   }
 }
+
+TEST_CASE("odd input: empty, invalid UTF-8, marks only, quotes at the edges") {
+  const std::vector<std::string> texts = {
+      "",
+      "\"",
+      "\"\"",
+      "\xE2\x80\x9C\xE2\x80\x9D",
+      "\"\xFF\xFE bad bytes \xC3\" he said.",
+      "He said \"unterminated \xE2\x80\x9C nested",
+      "\xE2\x80\x9C",
+      "'''''''",
+      "<tweet \"a\">",
+      "\"" + std::string(1000, 'x') + "\" " + std::string(1000, ',') + " said X.",
+  };
+  byline::Analyzer analyzer;
+  for (const std::string& t : texts) {
+    CAPTURE(t);
+    const byline::Analysis a = analyzer.Analyze(t);
+    CHECK(a.ok());
+    CHECK(byline::testing::CheckSpanInvariants(t, a) == "");
+    for (const byline::QuotedSpan& q : byline::FindQuotedSpans(t)) {
+      CHECK(q.open <= q.begin);
+      CHECK(q.begin <= q.end);
+      CHECK(q.end <= q.close_end);
+      CHECK(q.close_end <= t.size());
+    }
+  }
+}
