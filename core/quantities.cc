@@ -486,7 +486,8 @@ const RE2& Patterns() {
 }
 
 // A lone month or weekday right before a capitalized word is a name ("April Ryan", "Sunday
-// Times"); a lone year below 1900 needs a preposition before it ("in 1776", not "about 1500").
+// Times"); a lone year below 1900 needs a preposition before it ("in 1776", not "about 1500");
+// a capitalized "Today" after a word is the radio programme ("told Today").
 bool KeepMatch(std::string_view text, const std::vector<Token>& tokens, const std::string& classes,
                size_t first, size_t last) {
   if (last - first != 1) return true;
@@ -496,9 +497,22 @@ bool KeepMatch(std::string_view text, const std::vector<Token>& tokens, const st
            classes[last] != kOther;
   }
   if (cls == 'Y') {
+    // "Windows 2000", "Euro 2004": a year right after a name is part of that name.
+    if (first > 0 && IsCapitalizedWord(text, tokens[first - 1]) && classes[first - 1] == kOther &&
+        !FoldedIn(TokenText(text, tokens[first - 1]),
+                  {"in", "since", "by", "until", "till", "before", "after", "during", "through",
+                   "throughout", "for", "from", "of", "to", "and", "or", "but", "between", "circa",
+                   "around", "about", "as", "at", "on", "then", "so"})) {
+      return false;
+    }
     if (text[tokens[first].begin] != '1' || text[tokens[first].begin + 1] == '9') return true;
     return first > 0 && FoldedIn(TokenText(text, tokens[first - 1]),
                                  {"in", "since", "until", "by", "from", "of", "before", "after"});
+  }
+  if (cls == 'y' && IsUpper(text[tokens[first].begin]) && first > 0) {
+    TokenKind prev = tokens[first - 1].kind;
+    return prev != TokenKind::kWord && prev != TokenKind::kNumber &&
+           TokenText(text, tokens[first - 1]) != ",";
   }
   return true;
 }
