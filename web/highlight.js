@@ -67,14 +67,19 @@ function validSpans(text, spans) {
 
 // Yields to the event loop: scheduler.yield() where there is one, else a message to ourselves
 // (setTimeout(0) would wait at least 4 ms each time once nested).
-const channel = typeof MessageChannel === 'function' ? new MessageChannel() : null;
+// The channel is made on first use (an open port would keep Node, which imports this module in
+// tests, from exiting).
+let channel = null;
 const waiting = [];
-if (channel) channel.port1.onmessage = () => waiting.shift()?.();
 const nextTask = () => {
   if (globalThis.scheduler && typeof globalThis.scheduler.yield === 'function') {
     return globalThis.scheduler.yield();
   }
-  if (!channel) return new Promise((resolve) => setTimeout(resolve, 0));
+  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => waiting.shift()?.();
+  }
   return new Promise((resolve) => {
     waiting.push(resolve);
     channel.port2.postMessage(null);

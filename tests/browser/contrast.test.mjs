@@ -78,7 +78,7 @@ function measureContrast() {
 }
 
 for (const colorScheme of ['light', 'dark']) {
-  test(`text contrast is at least 4.5:1 (${colorScheme} theme)`, async () => {
+  test(`text contrast is at least 4.5:1 (${colorScheme} theme)`, { timeout: 120_000 }, async () => {
     const { page } = await openPage(browser, server.url, { colorScheme });
     await analyzeText(page, TEXT);
     await page.click('#legend [data-toggle="DATE"]');  // a legend item turned off

@@ -28,7 +28,7 @@ async function startSlow(page) {
   await page.waitForFunction(() => document.body.dataset.state === 'analyzing');
 }
 
-test('a newer text replaces the one being analyzed', async () => {
+test('a newer text replaces the one being analyzed', { timeout: 120_000 }, async () => {
   const { page, errors } = await openPage(browser, server.url);
   await startSlow(page);
   await page.fill('#text-input', NEXT);
@@ -41,7 +41,7 @@ test('a newer text replaces the one being analyzed', async () => {
   assert.deepEqual(errors, []);
 });
 
-test('clearing during an analysis leaves the view empty', async () => {
+test('clearing during an analysis leaves the view empty', { timeout: 120_000 }, async () => {
   const { page, errors } = await openPage(browser, server.url);
   await startSlow(page);
   await page.click('#clear-button');
@@ -52,7 +52,7 @@ test('clearing during an analysis leaves the view empty', async () => {
   assert.deepEqual(errors, []);
 });
 
-test('a text over the cap during an analysis: the message stays, no stale highlights', async () => {
+test('a text over the cap during an analysis: the message stays, no stale highlights', { timeout: 120_000 }, async () => {
   const { page } = await openPage(browser, server.url);
   await startSlow(page);
   await page.$eval('#text-input', (el) => {

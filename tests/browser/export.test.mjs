@@ -49,7 +49,7 @@ async function downloadText(page, button) {
   return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
 }
 
-test('JSON and CSV exports match the analysis', async () => {
+test('JSON and CSV exports match the analysis', { timeout: 120_000 }, async () => {
   const { context, page, errors } = await openPage(browser, server.url);
   const text = `${readFileSync(SEED, 'utf8')}\n\n“We will win, “really”, for sure,” said José Müller 😀 in Zürich on Thursday.\n` +
     '=1+1 said Angela Merkel, the "chancellor", in Berlin.';

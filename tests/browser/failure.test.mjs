@@ -33,7 +33,7 @@ describe('with the WebAssembly engine', () => {
     await server?.close();
   });
 
-  test('the .wasm cannot be fetched: the page says so and still shows pasted text', async () => {
+  test('the .wasm cannot be fetched: the page says so and still shows pasted text', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, null, noSW);
     await context.route('**/byline-core.wasm', (route) => route.abort('failed'));
     await page.goto(server.url);
@@ -59,7 +59,7 @@ describe('with the WebAssembly engine', () => {
     assert.equal((await stateOf(page)).error, '');
   });
 
-  test('no model (HTTP 404): a notice, and analysis by rules still works', async () => {
+  test('no model (HTTP 404): a notice, and analysis by rules still works', { timeout: 120_000 }, async () => {
     const { context, page, errors } = await openPage(browser, null, noSW);
     await context.route('**/models/byline-ner.bin', (route) => route.fulfill({ status: 404, body: 'no' }));
     await page.goto(server.url);
@@ -70,7 +70,7 @@ describe('with the WebAssembly engine', () => {
     assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
   });
 
-  test('a corrupt model: the page says the model could not be loaded', async () => {
+  test('a corrupt model: the page says the model could not be loaded', { timeout: 120_000 }, async () => {
     const { context, page } = await openPage(browser, null, noSW);
     await context.route('**/models/byline-ner.bin', (route) =>
       route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from('not a model at all') }));
@@ -79,7 +79,7 @@ describe('with the WebAssembly engine', () => {
     assert.match((await stateOf(page)).error, /could not load its analysis engine.*model/);
   });
 
-  test('a text over 5 MB is refused with a message', async () => {
+  test('a text over 5 MB is refused with a message', { timeout: 120_000 }, async () => {
     const { page } = await openPage(browser, server.url);
     await page.$eval('#text-input', (el) => {
       el.value = 'Jens Stoltenberg said so. '.repeat(200_000);  // 5.2 MB
@@ -109,7 +109,7 @@ describe('with the stub engine', () => {
     await server?.close();
   });
 
-  test('a failed analysis is reported; the worker is replaced and the next text works', async () => {
+  test('a failed analysis is reported; the worker is replaced and the next text works', { timeout: 120_000 }, async () => {
     const { page } = await openPage(browser, server.url, noSW);
     const workers = [];
     page.on('worker', (w) => workers.push(w));
@@ -125,7 +125,7 @@ describe('with the stub engine', () => {
     assert.ok(workers.length >= 1, 'no new worker was started');
   });
 
-  test('a crashed worker is reported and replaced', async () => {
+  test('a crashed worker is reported and replaced', { timeout: 120_000 }, async () => {
     const { page } = await openPage(browser, server.url, noSW);
     const workers = [];
     page.on('worker', (w) => workers.push(w));

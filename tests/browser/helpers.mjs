@@ -74,6 +74,15 @@ export async function startServer({ root = WEB, overrides = {}, onRequest = null
   };
 }
 
+// The files the service worker must have kept for the page to work offline (the model only when
+// the build put one into web/).
+export function offlineFiles() {
+  const files = ['index.html', 'app.js', 'worker.js', 'byline.js', 'byline-core.js', 'byline-core.wasm',
+    'examples/nato-stoltenberg.txt'];
+  if (existsSync(join(WEB, 'models', 'byline-ner.bin'))) files.push('models/byline-ner.bin');
+  return files;
+}
+
 export function requireBuiltCore() {
   for (const f of ['byline-core.js', 'byline-core.wasm']) {
     if (!existsSync(join(WEB, f))) {
@@ -162,6 +171,28 @@ export async function analyzeInPage(page, text) {
     w.onerror = (e) => reject(new Error(e.message || 'worker error'));
     w.postMessage({ type: 'analyze', id: 1, text: t });
   }), text);
+}
+
+// The scope of the page's active service worker, or an error after timeout ms.
+export async function serviceWorkerScope(page, timeout = 30000) {
+  return page.evaluate((ms) => Promise.race([
+    navigator.serviceWorker.ready.then((r) => r.scope),
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`no active service worker after ${ms} ms`)), ms)),
+  ]), timeout);
+}
+
+// Waits until the service worker's cache holds every file named (paths relative to the page).
+export async function waitForCached(page, files, timeout = 30000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const missing = await page.evaluate(async (names) => {
+      const keys = (await (await caches.open('byline-v1')).keys()).map((r) => r.url);
+      return names.filter((f) => !keys.includes(new URL(f, location.href).href));
+    }, files);
+    if (missing.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`not cached after ${timeout} ms: ${missing.join(', ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 export function freshDir(prefix = 'byline-browser-') {

@@ -43,7 +43,7 @@ async function focusRing(page) {
   });
 }
 
-test('everything works from the keyboard', async () => {
+test('everything works from the keyboard', { timeout: 120_000 }, async () => {
   const { page, errors } = await openPage(browser, server.url);
 
   await tabTo(page, '#text-input');

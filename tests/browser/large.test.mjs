@@ -33,7 +33,7 @@ function megabyteOfNews() {
   return parts.join('');
 }
 
-test('a 1 MB paste is analyzed while the page stays responsive', async () => {
+test('a 1 MB paste is analyzed while the page stays responsive', { timeout: 300_000 }, async () => {
   const { page, errors } = await openPage(browser, null);
   await page.addInitScript(() => {
     window.__longTasks = [];

@@ -6,7 +6,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  SEED, analyzeText, launchBrowser, openPage, requireBuiltCore, startServer,
+  SEED, analyzeText, launchBrowser, openPage, requireBuiltCore, serviceWorkerScope, startServer,
+  waitForCached, offlineFiles,
 } from './helpers.mjs';
 
 let server;
@@ -22,7 +23,7 @@ after(async () => {
   await server?.close();
 });
 
-test('no request leaves the origin; none at all after load', async () => {
+test('no request leaves the origin; none at all after load', { timeout: 120_000 }, async () => {
   const { context, page, errors } = await openPage(browser, null);
   const requests = [];
   const foreign = [];
@@ -40,8 +41,9 @@ test('no request leaves the origin; none at all after load', async () => {
   assert.equal(await page.evaluate(() => document.body.dataset.state), 'ready',
     await page.textContent('#error'));
   // Let the service worker install (it fetches the app shell once, from the origin).
-  await page.evaluate(() => navigator.serviceWorker?.ready);
-  await page.waitForTimeout(500);
+  await serviceWorkerScope(page);
+  await waitForCached(page, offlineFiles());
+  await page.waitForTimeout(300);
   const loadRequests = requests.length;
   assert.ok(loadRequests > 0);
   // The worker's own requests are seen too (so "none after load" covers the worker).

@@ -4,8 +4,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  SEED, analyzeText, launchBrowser, openPage, readHighlights, requireBuiltCore, startServer,
-  waitForAnalysis,
+  SEED, analyzeText, launchBrowser, openPage, readHighlights, requireBuiltCore, serviceWorkerScope,
+  startServer, waitForAnalysis, waitForCached, offlineFiles,
 } from './helpers.mjs';
 
 let server;
@@ -20,16 +20,11 @@ after(async () => {
   await server?.close();
 });
 
-test('after one visit the page works offline', async () => {
+test('after one visit the page works offline', { timeout: 120_000 }, async () => {
   const { context, page, errors } = await openPage(browser, server.url);
-  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
-  assert.equal(scope, server.url, 'the service worker\'s scope is the page\'s folder');
-  // The install step has kept the engine and the model.
-  await page.waitForFunction(async () => {
-    const keys = (await caches.open('byline-v1').then((c) => c.keys())).map((r) => r.url);
-    return ['byline-core.wasm', 'byline.js', 'worker.js', 'examples/nato-stoltenberg.txt']
-      .every((f) => keys.some((k) => k.endsWith(`/${f}`)));
-  });
+  assert.equal(await serviceWorkerScope(page), server.url, 'the service worker\'s scope is the page\'s folder');
+  // The install step has kept the engine, the model and the example.
+  await waitForCached(page, offlineFiles());
 
   // Offline for the browser, and the server gone too (so nothing can come from the network).
   await context.setOffline(true);

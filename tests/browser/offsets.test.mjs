@@ -76,7 +76,7 @@ describe('highlight offsets with the stub engine (nesting, overlaps, splits)', (
     await server?.close();
   });
 
-  test('entities in quotes nest; a span crossing a quote is split into exact pieces', async () => {
+  test('entities in quotes nest; a span crossing a quote is split into exact pieces', { timeout: 120_000 }, async () => {
     const { page, errors } = await openPage(browser, server.url);
     const text = `${TRICKY}\n\n“A quote about Angela Merkel that runs\n\ninto the next paragraph,” said Jens Stoltenberg.`;
     await analyzeText(page, text);
@@ -109,7 +109,7 @@ describe('highlight offsets with the WebAssembly engine', () => {
     await server?.close();
   });
 
-  test('pasted text with emoji, accents and curly quotes: every highlight is its exact slice', async () => {
+  test('pasted text with emoji, accents and curly quotes: every highlight is its exact slice', { timeout: 120_000 }, async () => {
     const { page, errors } = await openPage(browser, server.url);
     const state = await page.evaluate(() => document.body.dataset.state);
     assert.equal(state, 'ready', await page.textContent('#error'));
@@ -120,7 +120,7 @@ describe('highlight offsets with the WebAssembly engine', () => {
     assert.deepEqual(errors, []);
   });
 
-  test('the example article: exact highlights, and the names a reader expects', async () => {
+  test('the example article: exact highlights, and the names a reader expects', { timeout: 120_000 }, async () => {
     const { page, errors } = await openPage(browser, server.url);
     const seed = readFileSync(SEED, 'utf8');
     await page.click('#example-button');

@@ -7,6 +7,7 @@ import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   WEB, analyzeText, freshDir, launchBrowser, openPage, readHighlights, requireBuiltCore,
+  serviceWorkerScope,
 } from './helpers.mjs';
 
 let python;
@@ -41,14 +42,14 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('python3 -m http.server serves the .wasm as application/wasm', async () => {
+test('python3 -m http.server serves the .wasm as application/wasm', { timeout: 120_000 }, async () => {
   const r = await fetch(`${base}byline-core.wasm`);
   assert.equal(r.status, 200);
   assert.equal(r.headers.get('content-type'), 'application/wasm');
   await r.arrayBuffer();
 });
 
-test('the page works from a sub-path of python3 -m http.server', async () => {
+test('the page works from a sub-path of python3 -m http.server', { timeout: 120_000 }, async () => {
   const { page, errors } = await openPage(browser, base);
   assert.equal(await page.evaluate(() => document.body.dataset.state), 'ready',
     await page.textContent('#error'));
@@ -57,7 +58,6 @@ test('the page works from a sub-path of python3 -m http.server', async () => {
   const hs = await readHighlights(page);
   assert.ok(hs.length > 0);
   for (const h of hs) assert.equal(h.text, text.slice(h.start, h.end));
-  assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope),
-    base, 'the service worker is scoped to the page\'s folder');
+  assert.equal(await serviceWorkerScope(page), base, 'the service worker is scoped to the page\'s folder');
   assert.deepEqual(errors, []);
 });

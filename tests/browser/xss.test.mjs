@@ -52,7 +52,7 @@ for (const [name, overrides] of [
       await server?.close();
     });
 
-    test('nothing runs, nothing is injected', async () => {
+    test('nothing runs, nothing is injected', { timeout: 120_000 }, async () => {
       const { page, errors } = await openPage(browser, server.url);
       const dialogs = [];
       page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
@@ -85,7 +85,7 @@ test('index.html: a strict CSP, no inline script or style', () => {
   }
 });
 
-test('the page also works when a host sends the same CSP as an HTTP header on every file', async () => {
+test('the page also works when a host sends the same CSP as an HTTP header on every file', { timeout: 120_000 }, async () => {
   requireBuiltCore();
   const html = readFileSync(join(WEB, 'index.html'), 'utf8');
   const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
