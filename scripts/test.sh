@@ -9,6 +9,8 @@
 #   3. emcmake cmake build-wasm/             web/byline-core.{js,wasm}, web/models/
 #   4. node --test tests/wasm/               the JavaScript API on the wasm core, vs. the native CLI
 #   5. node --test tests/browser/            the page in headless Chromium (when there are tests)
+#   6. scripts/sanitize.sh                   the native tests again under ASan+UBSan (build-asan/)
+#   7. scripts/fuzz.sh --seconds 20          each libFuzzer target 20 s (build-fuzz/)
 #
 # BYLINE_BUILD_DIR and BYLINE_WASM_BUILD_DIR choose other build folders (default build, build-wasm).
 set -euo pipefail
@@ -43,6 +45,12 @@ if compgen -G "tests/browser/*.test.mjs" >/dev/null || compgen -G "tests/browser
   step "browser tests (node --test tests/browser/)"
   BYLINE_CLI="$ROOT/$BUILD/byline" node --test tests/browser/ || failed+=("tests/browser")
 fi
+
+step "sanitizers: ASan+UBSan build of the native tests (scripts/sanitize.sh, build-asan/)"
+bash scripts/sanitize.sh || failed+=("sanitize")
+
+step "fuzzing: each libFuzzer target for 20 s (scripts/fuzz.sh, build-fuzz/)"
+bash scripts/fuzz.sh --seconds 20 || failed+=("fuzz")
 
 if [ "${#failed[@]}" -gt 0 ]; then
   printf '\nFAILED: %s\n' "${failed[*]}"
