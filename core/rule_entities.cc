@@ -172,6 +172,10 @@ bool IsAcronym(std::string_view w) {
   return letters >= 2;
 }
 
+// Longer runs of capitalized words (tables, headings) are cut: no name is this long, and the
+// typing of a run is quadratic in its length.
+constexpr uint32_t kMaxRunTokens = 12;
+
 // A piece of a run with its type ("" while unknown).
 struct Piece {
   uint32_t first = 0;  // token indices, half-open
@@ -308,7 +312,7 @@ class Finder {
         continue;
       }
       uint32_t j = i + 1;
-      while (j < end) {
+      while (j < end && j - i < kMaxRunTokens) {
         if (NameToken(j) || (capitalized_[j] && ContinuesNameOnly(Word(j)))) {
           ++j;
         } else if (j + 1 < end && NameToken(j + 1) && Word(j) == "of" && TakesOf(Word(j - 1))) {
@@ -328,6 +332,7 @@ class Finder {
   }
 
   bool IsPlace(uint32_t first, uint32_t last) const {
+    if (last - first > 6) return false;  // the longest place names have 5 words
     std::string joined;
     for (uint32_t k = first; k < last; ++k) {
       if (k > first) joined += ' ';

@@ -138,6 +138,13 @@ TEST_CASE("bad input gives nothing, not a crash") {
   for (int i = 0; i < 20000; ++i) many += "Mr Jean de la Fontaine of NATO met Bank of England \xff officials. ";
   CHECK(FindEntitiesByRules(many, Tokenize(many), SplitSentences(many, Tokenize(many))).size() ==
         3 * 20000);
+  // One "sentence" of 200,000 capitalized words: long runs are cut, nothing recurses deeply.
+  std::string caps;
+  for (int i = 0; i < 50000; ++i) caps += "Mr Smith Of Paris ";
+  std::vector<Token> caps_tokens = Tokenize(caps);
+  std::vector<Sentence> one = {{0, static_cast<uint32_t>(caps.size()), 0,
+                                static_cast<uint32_t>(caps_tokens.size())}};
+  CHECK(!FindEntitiesByRules(caps, caps_tokens, one).empty());
 }
 
 TEST_CASE("a name mentioned again keeps its type") {
