@@ -42,15 +42,41 @@ bool Analyzer::has_model() const { return state_->tagger != nullptr; }
 
 namespace {
 
-// Turns per-sentence IOB2 tags into entity spans.
-void AppendTaggedEntities(const std::vector<Token>& tokens, const std::vector<Sentence>& sentences,
+// Square brackets mark an editor's insertion ("President [Vladimir] Putin"): the tagger reads the
+// sentence without them, as the speaker said it, and an entity that spans one is split there.
+bool IsInsertionBracket(std::string_view text, const Token& t) {
+  return t.kind == TokenKind::kPunct && t.end - t.begin == 1 &&
+         (text[t.begin] == '[' || text[t.begin] == ']');
+}
+
+// The words the tagger sees for each sentence, and for each word its token index.
+void TaggerInput(std::string_view text, const std::vector<Token>& tokens,
+                 const std::vector<Sentence>& sentences,
+                 std::vector<std::vector<std::string_view>>* words,
+                 std::vector<std::vector<uint32_t>>* token_of) {
+  words->reserve(sentences.size());
+  token_of->reserve(sentences.size());
+  for (const Sentence& s : sentences) {
+    std::vector<std::string_view>& w = words->emplace_back();
+    std::vector<uint32_t>& idx = token_of->emplace_back();
+    for (uint32_t i = s.first_token; i < s.last_token; ++i) {
+      if (IsInsertionBracket(text, tokens[i])) continue;
+      w.push_back(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+      idx.push_back(i);
+    }
+  }
+}
+
+// Turns per-sentence IOB2 tags into entity spans over the tokens.
+void AppendTaggedEntities(const std::vector<Token>& tokens,
+                          const std::vector<std::vector<uint32_t>>& token_of,
                           const std::vector<std::vector<std::string>>& tags,
                           std::vector<Entity>* out) {
-  for (size_t s = 0; s < sentences.size() && s < tags.size(); ++s) {
-    const Sentence& sent = sentences[s];
+  for (size_t s = 0; s < token_of.size() && s < tags.size(); ++s) {
     const std::vector<std::string>& t = tags[s];
+    const std::vector<uint32_t>& idx = token_of[s];
+    const size_t n = std::min(t.size(), idx.size());
     size_t i = 0;
-    const size_t n = std::min<size_t>(t.size(), sent.last_token - sent.first_token);
     while (i < n) {
       if (t[i].size() < 3 || (t[i][0] != 'B' && t[i][0] != 'I')) {
         ++i;
@@ -58,10 +84,18 @@ void AppendTaggedEntities(const std::vector<Token>& tokens, const std::vector<Se
       }
       const std::string type = t[i].substr(2);
       size_t j = i + 1;
-      while (j < n && t[j].size() > 2 && t[j][0] == 'I' && t[j].compare(2, std::string::npos, type) == 0) {
+      while (j < n && t[j].size() > 2 && t[j][0] == 'I' &&
+             t[j].compare(2, std::string::npos, type) == 0) {
         ++j;
       }
-      out->push_back({tokens[sent.first_token + i].begin, tokens[sent.first_token + j - 1].end, type});
+      // One entity per run of adjacent tokens (a skipped bracket breaks the run).
+      size_t piece = i;
+      for (size_t k = i + 1; k <= j; ++k) {
+        if (k == j || idx[k] != idx[k - 1] + 1) {
+          out->push_back({tokens[idx[piece]].begin, tokens[idx[k - 1]].end, type});
+          piece = k;
+        }
+      }
       i = j;
     }
   }
@@ -82,14 +116,9 @@ Analysis Analyzer::Analyze(std::string_view text) const {
 
   if (state_->tagger) {
     std::vector<std::vector<std::string_view>> words;
-    words.reserve(a.sentences.size());
-    for (const Sentence& s : a.sentences) {
-      std::vector<std::string_view>& w = words.emplace_back();
-      for (uint32_t i = s.first_token; i < s.last_token; ++i) {
-        w.push_back(text.substr(a.tokens[i].begin, a.tokens[i].end - a.tokens[i].begin));
-      }
-    }
-    AppendTaggedEntities(a.tokens, a.sentences, state_->tagger->TagDocument(words), &a.entities);
+    std::vector<std::vector<uint32_t>> token_of;
+    TaggerInput(text, a.tokens, a.sentences, &words, &token_of);
+    AppendTaggedEntities(a.tokens, token_of, state_->tagger->TagDocument(words), &a.entities);
   } else {
     a.entities = FindEntitiesByRules(text, a.tokens, a.sentences);
   }
