@@ -38,12 +38,21 @@ step "WebAssembly build ($WASM_BUILD/)"
 [ -f "$WASM_BUILD/CMakeCache.txt" ] || emcmake cmake -S . -B "$WASM_BUILD" -DCMAKE_BUILD_TYPE=Release
 cmake --build "$WASM_BUILD" -j2
 
+# node's test runner, bounded: --test-force-exit ends a file whose tests are done even if
+# something left the event loop alive, and timeout ends a run that hangs outright.
+FORCE_EXIT=()
+node --test-force-exit -e 0 >/dev/null 2>&1 && FORCE_EXIT=(--test-force-exit)  # node >= 20.14
+node_tests() {  # node_tests MINUTES DIR
+  BYLINE_CLI="$ROOT/$BUILD/byline" timeout --kill-after=30 "$(($1 * 60))" \
+    node --test "${FORCE_EXIT[@]}" "$2"
+}
+
 step "WebAssembly tests (node --test tests/wasm/)"
-BYLINE_CLI="$ROOT/$BUILD/byline" node --test tests/wasm/ || failed+=("tests/wasm")
+node_tests 15 tests/wasm/ || failed+=("tests/wasm")
 
 if compgen -G "tests/browser/*.test.mjs" >/dev/null || compgen -G "tests/browser/*.test.js" >/dev/null; then
   step "browser tests (node --test tests/browser/)"
-  BYLINE_CLI="$ROOT/$BUILD/byline" node --test tests/browser/ || failed+=("tests/browser")
+  node_tests 30 tests/browser/ || failed+=("tests/browser")
 fi
 
 step "sanitizers: ASan+UBSan build of the native tests (scripts/sanitize.sh, build-asan/)"
