@@ -59,6 +59,7 @@ enum Template : uint32_t {
   kClusterM2,
   kClusterP2,
   kNoCluster,
+  kCaseEvidence,
   kGaz = 50,
   kGazM1,
   kGazP1,
@@ -578,6 +579,16 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const
     }
     if (dateline) ids.push_back(Feature(kDateline, std::min<size_t>(i, 3), t->shape));
     if (clusters_ && !clusters_->empty()) {
+      // Is a capitalized word also common in lowercase (The, Rotor) or only capitalized (Oslo)?
+      if (t->cap && w.size() <= 64) {
+        char buf[64];
+        for (size_t b = 0; b < w.size(); ++b) {
+          const char c = w[b];
+          buf[b] = (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+        }
+        const bool lower_known = clusters_->Contains(std::string_view(buf, w.size()));
+        ids.push_back(Feature(kCaseEvidence, lower_known, i == 0 ? 1 : headline ? 2 : 0));
+      }
       if (t->cluster < 0) {
         ids.push_back(Feature(kNoCluster, t->shape));
       } else {

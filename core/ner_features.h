@@ -80,6 +80,10 @@ class WordClusters {
 
   // Cluster of a word: exact, else capitalized-first-letter form, else lowercased; -1 if unknown.
   int Find(std::string_view word) const;
+  // Whether the word, exactly as given, is in the vocabulary.
+  bool Contains(std::string_view word) const {
+    return index_.size() && index_.Find(HashBytes(word)) != nullptr;
+  }
   uint32_t bits(int cluster) const { return paths_[cluster].bits; }
   int length(int cluster) const { return paths_[cluster].length; }
   size_t num_words() const { return words_.size(); }

@@ -16,7 +16,7 @@ DATA=${1:-../shared/data}
 OUT=${2:-models/byline-ner.bin}
 BUILD=${BUILD_DIR:-build-model}
 WORK=${WORK_DIR:-$BUILD/ner-work}
-VERSION="byline-ner 1.0 (2026-11-28)"
+VERSION="byline-ner 1.1 (2026-11-28)"
 
 TRAIN="$DATA/ner/conll2003/train.conll"
 DEV="$DATA/ner/conll2003/dev.conll"
@@ -41,7 +41,7 @@ node scripts/build-gazetteers.mjs "$WORK/gazetteers" "$WORK/clusters.txt"
 
 echo "== training" >&2
 "$BUILD/byline" train --train "$TRAIN" --dev "$DEV" --clusters "$WORK/clusters.txt" \
-  --gazetteers "$WORK/gazetteers" --out "$OUT" --epochs 15 --seed 1 --min-count 2 --folds 5 \
+  --gazetteers "$WORK/gazetteers" --out "$OUT" --epochs 15 --seed 1 --min-count 2 --folds 5 --mix 5 \
   --version "$VERSION"
 
 echo "== inputs" >&2

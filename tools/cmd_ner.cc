@@ -177,6 +177,7 @@ int RunTrain(int argc, char** argv) {
       ("seed", "shuffling seed", cxxopts::value<uint32_t>()->default_value("1"))
       ("min-count", "keep features seen at least this often", cxxopts::value<int>()->default_value("1"))
       ("min-abs", "drop features whose largest averaged weight is below this", cxxopts::value<float>()->default_value("0"))
+      ("mix", "average this many perceptrons trained with different seeds", cxxopts::value<int>()->default_value("1"))
       ("folds", "jackknife folds for the document-level pass (0: one pass only)", cxxopts::value<int>()->default_value("5"))
       ("version", "version string stored in ner.meta", cxxopts::value<std::string>()->default_value("byline-ner"))
       ("h,help", "this help");
@@ -219,6 +220,25 @@ int RunTrain(int argc, char** argv) {
   const uint32_t seed = args["seed"].as<uint32_t>();
   const int min_count = args["min-count"].as<int>();
   const int folds = args["folds"].as<int>();
+  const int mix = std::max(1, args["mix"].as<int>());
+  // Trains mix-1 more perceptrons like p with other seeds and averages them into p.
+  auto mix_in = [&](Perceptron* p, const std::vector<ner::SentenceFeatures>& data,
+                    const std::vector<ner::SentenceFeatures>& dev_data) {
+    if (mix < 2) return true;
+    std::vector<Perceptron> more(mix - 1);
+    std::vector<const Perceptron*> ptrs;
+    for (int k = 0; k < mix - 1; ++k) {
+      more[k].BuildIndex(data, min_count);
+      more[k].Train(data, train.gold, epochs, seed + 1000 * (k + 1), nullptr);
+      ptrs.push_back(&more[k]);
+    }
+    if (!p->MixWith(ptrs)) return false;
+    if (!dev.docs.empty()) {
+      std::cerr << "  mixed " << mix << " perceptrons: dev F1 " << F1Of(dev, TagAll(dev, *p, dev_data))
+                << " (" << Seconds(start) << " s)\n";
+    }
+    return true;
+  };
 
   // Pass 1: no document-level features.
   const std::vector<ner::SentenceFeatures> train1 = ExtractAll(train, fx, nullptr);
@@ -231,10 +251,15 @@ int RunTrain(int argc, char** argv) {
     std::cerr << "  epoch " << epoch << " dev F1 " << F1Of(dev, TagAll(dev, pass1, dev1)) << " ("
               << Seconds(start) << " s)\n";
   });
+  if (!mix_in(&pass1, train1, dev1)) {
+    std::cerr << "byline train: internal error: feature indexes differ between seeds\n";
+    return 1;
+  }
 
   ModelWriter writer;
   writer.Add("ner.meta", args["version"].as<std::string>() + " epochs=" + std::to_string(epochs) +
-                             " seed=" + std::to_string(seed) + " folds=" + std::to_string(folds));
+                             " seed=" + std::to_string(seed) + " folds=" + std::to_string(folds) +
+                             " mix=" + std::to_string(mix));
   if (!clusters.empty()) writer.Add("ner.clusters", clusters.Serialize());
   if (gazetteers.num_lists()) writer.Add("ner.gazetteers", gazetteers.Serialize());
   const float min_abs = args["min-abs"].as<float>();
@@ -271,6 +296,10 @@ int RunTrain(int argc, char** argv) {
       std::cerr << "  epoch " << epoch << " dev F1 " << F1Of(dev, TagAll(dev, pass2, dev2)) << " ("
                 << Seconds(start) << " s)\n";
     });
+    if (!mix_in(&pass2, train2, dev2)) {
+      std::cerr << "byline train: internal error: feature indexes differ between seeds\n";
+      return 1;
+    }
     writer.Add("ner.weights", SerializeWeights({&pass1, &pass2}, min_abs));
   } else {
     writer.Add("ner.weights", SerializeWeights({&pass1}, min_abs));

@@ -102,6 +102,20 @@ void Perceptron::Train(const std::vector<ner::SentenceFeatures>& data,
   }
 }
 
+bool Perceptron::MixWith(const std::vector<const Perceptron*>& others) {
+  for (const Perceptron* o : others) {
+    if (o->keys_ != keys_) return false;
+  }
+  const float n = static_cast<float>(others.size() + 1);
+  for (const Perceptron* o : others) {
+    for (size_t k = 0; k < avg_.size(); ++k) avg_[k] += o->avg_[k];
+    for (size_t k = 0; k < tavg_.size(); ++k) tavg_[k] += o->tavg_[k];
+  }
+  for (float& w : avg_) w /= n;
+  for (float& w : tavg_) w /= n;
+  return true;
+}
+
 std::vector<int> Perceptron::Decode(const ner::SentenceFeatures& f) const {
   const size_t n = f.size();
   std::vector<float> emit(n * kNumTags, 0);

@@ -30,6 +30,10 @@ class Perceptron {
   void Train(const std::vector<ner::SentenceFeatures>& data, const std::vector<std::vector<int>>& tags,
              int epochs, uint32_t seed, const std::function<void(int)>& on_epoch);
 
+  // Mixes in the averaged weights of perceptrons trained on the same data with other seeds (same
+  // feature index): the result is the mean of all (parameter mixing). False if the indexes differ.
+  bool MixWith(const std::vector<const Perceptron*>& others);
+
   // Decodes with the averaged weights.
   std::vector<int> Decode(const ner::SentenceFeatures& f) const;
 
