@@ -129,3 +129,46 @@ TEST_CASE("the committed model scores on CoNLL-2003 dev what MODEL.md records") 
 }
 
 }  // namespace
+
+namespace {
+
+// A tiny project-owned corpus: enough for the perceptron to learn the names it has seen.
+std::string TinyCorpus() {
+  const char* docs[] = {
+      "Jens\tB-PER\nStoltenberg\tI-PER\nvisited\tO\nOslo\tB-LOC\n.\tO\n\n"
+      "NATO\tB-ORG\nmet\tO\nin\tO\nBrussels\tB-LOC\n.\tO\n\n",
+      "Stoltenberg\tB-PER\npraised\tO\nGerman\tB-MISC\ntroops\tO\n.\tO\n\n"
+      "Reuters\tB-ORG\nreported\tO\nfrom\tO\nOslo\tB-LOC\n.\tO\n\n",
+  };
+  std::string out;
+  for (int copy = 0; copy < 4; ++copy) {
+    for (const char* d : docs) out += std::string("-DOCSTART-\tO\n\n") + d;
+  }
+  return out;
+}
+
+TEST_CASE("byline train is deterministic and its model tags what it learned") {
+  const std::string data = TempFile("byline_ner_train_test.conll", TinyCorpus());
+  const std::string out1 = (std::filesystem::temp_directory_path() / "byline_ner_train_1.bin").string();
+  const std::string out2 = (std::filesystem::temp_directory_path() / "byline_ner_train_2.bin").string();
+  for (const std::string& out : {out1, out2}) {
+    const Run r = Shell(std::string(BYLINE_CLI) + " train --train " + data + " --dev " + data +
+                        " --out " + out + " --epochs 3 --folds 2 --mix 2 --seed 5");
+    REQUIRE_MESSAGE(r.status == 0, r.output);
+  }
+  std::ifstream a(out1, std::ios::binary), b(out2, std::ios::binary);
+  const std::string bytes1((std::istreambuf_iterator<char>(a)), std::istreambuf_iterator<char>());
+  const std::string bytes2((std::istreambuf_iterator<char>(b)), std::istreambuf_iterator<char>());
+  CHECK(!bytes1.empty());
+  CHECK(bytes1 == bytes2);
+  const Run eval = Shell(std::string(BYLINE_CLI) + " eval-ner --model " + out1 + " " + data);
+  REQUIRE_MESSAGE(eval.status == 0, eval.output);
+  std::smatch m;
+  REQUIRE(std::regex_search(eval.output, m, std::regex(R"(overall\s+[0-9.]+\s+[0-9.]+\s+([0-9.]+))")));
+  CHECK(std::stod(m[1]) >= 90.0);
+  const Run bad = Shell(std::string(BYLINE_CLI) + " train --train /nonexistent.conll --out " + out1);
+  CHECK(bad.status != 0);
+  CHECK(bad.output.find("/nonexistent.conll") != std::string::npos);
+}
+
+}  // namespace
