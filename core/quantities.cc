@@ -26,6 +26,7 @@ namespace {
 //   W weekday (Thursday)          M month (April; May/March/Jan. only with date context)
 //   D number 1-31                 Y number 1000-2099            N any other number
 //   O ordinal (3rd, 20th)         w number word (two, several)  k a / an
+//   v few / dozen (after "a")
 //   X a whole date in one token (2023-06-01, 1990s, mid-2024, Q3)
 //   V a length of time as one adjective (10-year, two-day, 36-year-old)
 //   p period (week, years)        h hour(s), minute(s)          s season (summer)
@@ -93,7 +94,7 @@ constexpr WordClass kWords[] = {
     {"nineteen", 'w', kAnyCase}, {"twenty", 'w', kAnyCase}, {"thirty", 'w', kAnyCase},
     {"forty", 'w', kAnyCase}, {"fifty", 'w', kAnyCase}, {"sixty", 'w', kAnyCase},
     {"seventy", 'w', kAnyCase}, {"eighty", 'w', kAnyCase}, {"ninety", 'w', kAnyCase},
-    {"dozen", 'w', kAnyCase}, {"several", 'w', kAnyCase}, {"few", 'w', kAnyCase},
+    {"several", 'w', kAnyCase}, {"dozen", 'v', kAnyCase}, {"few", 'v', kAnyCase},
     {"a", 'k', kAnyCase}, {"an", 'k', kAnyCase},
     // periods and their modifiers
     {"day", 'p', kLower}, {"days", 'p', kLower}, {"week", 'p', kLower},
@@ -435,7 +436,7 @@ const char* const kTypes[] = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"};
 const RE2& Patterns() {
   static const RE2* re = [] {
     // An amount: "3.5 billion", "600m", "two million", "a million".
-    const std::string amt = "(?:[DNYw]S*|B|kS+)";
+    const std::string amt = "(?:[DNYwv]S*|B|kS+)";
     const std::string full = "(?:M[DO](?:,?Y)?|[DO]o?M(?:,?Y)?|M,?Y)";
     const std::string date =
         "W(?:,?" + full + ")?"               // Thursday, Thursday, April 3, 2023
@@ -444,10 +445,10 @@ const RE2& Patterns() {
         "|(?:n?eR?)?Y(?:RY)?"                // 1996, mid-2024, 2019-2021
         "|n?(?:eR?)?X"                       // 2023-06-01, the 1990s, the early 1990s
         "|V"                                 // 10-year, 36-year-old
-        "|[er]?n?L(?:k?[DNw])?p"             // last week, the past two years, earlier this year
+        "|[er]?n?L(?:[DNw]|k?v)?p"           // last week, the past two years, earlier this year
         "|[er]?L[WMs]"                       // last Thursday, this summer
         "|y"                                 // yesterday, today
-        "|(?:[DNYw]|kw)p[gr]?|kp[gr]"        // two years ago, three months, a week ago
+        "|(?:[DNYw]|k?v)p[gr]?|kp[gr]"       // two years ago, a few months, a week ago
         "|n?Eo[nL]?[pMsYX]"                  // the end of the year, the start of June
         "|n?i[pj](?:o(?:Y|[nL]p))?"          // the first quarter of 2024
         "|n?OR?p"                            // the 20th century
@@ -458,8 +459,8 @@ const RE2& Patterns() {
         "|[YN]z"               // 1400 GMT
         "|D?t"                 // noon, tonight
         "|[yWL]d"              // yesterday morning, Thursday night, last night
-        "|(?:[DNw]|k|jk?)h[gr]?"  // two hours, half an hour, an hour ago
-        "|n?Lk?[DNw]?h";          // the past 24 hours, the next hour
+        "|(?:[DNw]|k?v|k|jk?)h[gr]?"  // two hours, half an hour, an hour ago
+        "|n?L(?:[DNw]|k?v)?h";        // the past 24 hours, the next few hours
     const std::string money =
         "U+" + amt + "(?:RU*" + amt + ")?"  // $3.5 billion, US$ 2 bn, €20
         "|ZS*(?:RU*" + amt + ")?"           // $3.5bn as one token

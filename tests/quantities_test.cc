@@ -69,6 +69,7 @@ TEST_CASE("dates") {
       {"Sales fell last week.", {"DATE last week"}},
       {"Talks resume next month.", {"DATE next month"}},
       {"She left two years ago.", {"DATE two years ago"}},
+      {"It ended a few days ago with a one year ban.", {"DATE a few days ago", "DATE one year"}},
       {"It rained yesterday and today.", {"DATE yesterday", "DATE today"}},
       {"Today, it rained. \"Today's decision is right.\"", {"DATE Today", "DATE Today"}},
       {"Elections are due by mid-2024.", {"DATE mid-2024"}},
