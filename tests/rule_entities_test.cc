@@ -178,6 +178,44 @@ TEST_CASE("the seed article") {
   }
 }
 
+namespace compiled {
+#include "core/rule_words.inc"
+}  // namespace compiled
+
+// core/rule_words.inc is generated from data/*.txt by scripts/gen_rule_words.js: it must be current.
+TEST_CASE("the compiled word lists match data/*.txt") {
+  struct List {
+    const char* path;
+    std::string_view compiled;
+  };
+  const List lists[] = {
+      {"data/places.txt", compiled::kPlaces},
+      {"data/demonyms.txt", compiled::kDemonyms},
+      {"data/person_titles.txt", compiled::kPersonTitles},
+      {"data/org_words.txt", compiled::kOrgWords},
+      {"data/misc_words.txt", compiled::kMiscWords},
+      {"data/loc_words.txt", compiled::kLocWords},
+      {"data/capitalized_stopwords.txt", compiled::kCapitalizedStopwords},
+  };
+  for (const List& list : lists) {
+    CAPTURE(list.path);
+    std::ifstream in(std::string(BYLINE_SOURCE_DIR) + "/" + list.path);
+    REQUIRE(in.good());
+    std::set<std::string> source, built;
+    for (std::string line; std::getline(in, line);) {
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+      if (!line.empty() && line[0] != '#') source.insert(line);
+    }
+    std::string_view rest = list.compiled;
+    while (!rest.empty()) {
+      size_t nl = rest.find('\n');
+      built.insert(std::string(rest.substr(0, nl)));
+      rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    }
+    CHECK_MESSAGE(source == built, "run: node scripts/gen_rule_words.js");
+  }
+}
+
 // Without a model the analyzer uses these rules: against the seed article's hand-checked
 // expectation (which the model-based golden test uses too) they should do nearly as well.
 TEST_CASE("the seed article's expected entities without a model") {
