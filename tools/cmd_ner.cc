@@ -153,6 +153,11 @@ bool LoadGazetteers(const std::string& dir, ner::Gazetteers* gaz, std::string* e
     return false;
   }
   std::sort(files.begin(), files.end());
+  if (files.size() > 16) {
+    *error = "too many gazetteer lists in '" + dir + "' (" + std::to_string(files.size()) +
+             "); the tagger takes at most 16";
+    return false;
+  }
   for (const auto& f : files) {
     std::string text;
     if (!ReadFile(f.string(), &text, error)) return false;
@@ -173,11 +178,11 @@ int RunTrain(int argc, char** argv) {
       ("clusters", "word clusters: BITS<TAB>WORD lines (byline clusters)", cxxopts::value<std::string>()->default_value(""))
       ("gazetteers", "directory of gazetteer lists (*.txt)", cxxopts::value<std::string>()->default_value(""))
       ("out", "model file to write", cxxopts::value<std::string>())
-      ("epochs", "perceptron epochs", cxxopts::value<int>()->default_value("10"))
+      ("epochs", "perceptron epochs", cxxopts::value<int>()->default_value("15"))
       ("seed", "shuffling seed", cxxopts::value<uint32_t>()->default_value("1"))
-      ("min-count", "keep features seen at least this often", cxxopts::value<int>()->default_value("1"))
+      ("min-count", "keep features seen at least this often", cxxopts::value<int>()->default_value("2"))
       ("min-abs", "drop features whose largest averaged weight is below this", cxxopts::value<float>()->default_value("0"))
-      ("mix", "average this many perceptrons trained with different seeds", cxxopts::value<int>()->default_value("1"))
+      ("mix", "average this many perceptrons trained with different seeds", cxxopts::value<int>()->default_value("5"))
       ("folds", "jackknife folds for the document-level pass (0: one pass only)", cxxopts::value<int>()->default_value("5"))
       ("version", "version string stored in ner.meta", cxxopts::value<std::string>()->default_value("byline-ner"))
       ("h,help", "this help");
