@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -18,6 +19,11 @@ std::vector<std::string> Find(const std::string& text) {
   std::vector<Token> tokens = Tokenize(text);
   std::vector<Sentence> sentences = SplitSentences(text, tokens);
   std::vector<Entity> found = FindQuantities(text, tokens, sentences);
+  std::set<uint32_t> token_begins, token_ends;
+  for (const Token& t : tokens) {
+    token_begins.insert(t.begin);
+    token_ends.insert(t.end);
+  }
   std::vector<std::string> out;
   uint32_t previous_end = 0;
   for (const Entity& e : found) {
@@ -25,13 +31,8 @@ std::vector<std::string> Find(const std::string& text) {
     CHECK(e.end <= text.size());
     CHECK(e.begin >= previous_end);  // sorted, no overlaps
     previous_end = e.end;
-    bool on_token_start = false, on_token_end = false;
-    for (const Token& t : tokens) {
-      on_token_start |= t.begin == e.begin;
-      on_token_end |= t.end == e.end;
-    }
-    CHECK(on_token_start);
-    CHECK(on_token_end);
+    CHECK(token_begins.count(e.begin) == 1);  // on token boundaries
+    CHECK(token_ends.count(e.end) == 1);
     out.push_back(e.type + " " + text.substr(e.begin, e.end - e.begin));
   }
   return out;
