@@ -36,7 +36,7 @@ namespace {
 //   A a.m. / p.m. / o'clock       z time zone (GMT)             H a clock time (3:30, 10am)
 //   c ':' inside 10:30            n the                         E end/beginning/start/middle/turn
 //   o of                          i first..fourth               j half
-//   R - or – between two parts
+//   R - or – between two parts    T 's after a decade (1990's)
 //   S scale (million, bn)         B number with scale (600m)    U currency sign ($ € £ US$)
 //   K currency code (USD)         C currency noun (dollars)     x US / U.S. (before dollars)
 //   Z number with currency sign ($3.5, 50p)
@@ -229,7 +229,8 @@ struct Shape {
 };
 
 const Shape kShapes[] = {
-    {'D', "0?[1-9]|[12][0-9]|3[01]"},
+    {'D', "0?[1-9]|[12][0-9]|3[01]|"
+          "(?:0?[1-9]|[12][0-9]|3[01])[-–](?:0?[1-9]|[12][0-9]|3[01])"},  // June 5-7
     {'Y', "1[0-9]{3}|20[0-9]{2}"},
     {'O', "[0-9]+(?:st|nd|rd|th)"},
     {'H', "(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?i:[ap]\\.?m\\.?)?|"
@@ -246,7 +247,7 @@ const Shape kShapes[] = {
           "(?:[0-9]+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
           "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred))"
           "-(?:day|week|month|year|decade)s?(?:-old|-long)?"},
-    {'Q', "[0-9][0-9,]*(?:\\.[0-9]+)?%|\\.[0-9]+%"},
+    {'Q', "[0-9][0-9,]*(?:\\.[0-9]+)?(?:%|pc)|\\.[0-9]+%"},
     {'B', "[0-9][0-9,]*(?:\\.[0-9]+)?(?:m|bn|mn|tn|trn|k)"},
     {'J', "[0-9][0-9,]*(?:\\.[0-9]+)?(?:km|kg|cm|mm|ml|mph|kph|ft|lb|lbs|MW|GW|kW|kWh|GB|TB|C|F)"},
     {'Z', "(?:US|A|C|NZ|HK|S|R)?[$€£¥₹₽][0-9][0-9,]*(?:\\.[0-9]+)?(?:m|bn|mn|tn|trn|k)?|"
@@ -419,6 +420,15 @@ void Settle(std::string_view text, const std::vector<Token>& tokens, std::string
         break;
     }
   }
+  // "the 1990's": a decade written with an apostrophe (but "2020's budget" is a possessive).
+  for (size_t i = 1; i + 1 < n; ++i) {
+    if (c[i] != 'Y' || text[tokens[i].end - 1] != '0' || tokens[i + 1].space_before) continue;
+    if (c[i - 1] != 'n' && c[i - 1] != 'e') continue;
+    if (FoldedIn(word(i + 1), {"'s", "’s"})) {
+      c[i] = 'X';
+      c[i + 1] = 'T';
+    }
+  }
   // ':' inside a clock time: 10:30 written as three tokens.
   for (size_t i = 1; i + 1 < n; ++i) {
     if (word(i) != ":" || tokens[i].space_before || tokens[i + 1].space_before) continue;
@@ -443,7 +453,7 @@ const RE2& Patterns() {
         "|(?:eR?)?(?:" + full + "|M(?:Lp)?)"  // April 3, 2023; 3 April; June 2023; early June;
                                               // May this year
         "|(?:n?eR?)?Y(?:RY)?"                // 1996, mid-2024, 2019-2021
-        "|n?(?:eR?)?X"                       // 2023-06-01, the 1990s, the early 1990s
+        "|n?(?:eR?)?XT?"                     // 2023-06-01, the 1990s, the early 1990's
         "|V"                                 // 10-year, 36-year-old
         "|[er]?n?L(?:[DNw]|k?v)?p"           // last week, the past two years, earlier this year
         "|[er]?L[WMs]"                       // last Thursday, this summer
@@ -454,7 +464,7 @@ const RE2& Patterns() {
         "|n?OR?p"                            // the 20th century
         "|s,?Y|n?soY";                       // summer 2023, the summer of 2023
     const std::string time =
-        "(?:H|[DN]c[DN])A?z?"  // 3:30 p.m., 10:45
+        "(?:H|[DN]c[DN])[At]?z?"  // 3:30 p.m., 10:45, 12:00 noon
         "|[DN]Az?"             // 10 a.m.
         "|[YN]z"               // 1400 GMT
         "|D?t"                 // noon, tonight

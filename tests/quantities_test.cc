@@ -67,6 +67,8 @@ TEST_CASE("dates") {
       {"He was born in 1996.", {"DATE 1996"}},
       {"In 2004, prices rose. Since 1996 they fell.", {"DATE 2004", "DATE 1996"}},
       {"Prices rose in the 1990s.", {"DATE the 1990s"}},
+      {"The 1990's were good, but 2020's budget was not.", {"DATE The 1990's", "DATE 2020"}},
+      {"The event on June 5-7 was fun.", {"DATE June 5-7"}},
       {"Sales fell last week.", {"DATE last week"}},
       {"Talks resume next month.", {"DATE next month"}},
       {"She left two years ago.", {"DATE two years ago"}},
@@ -105,6 +107,7 @@ TEST_CASE("times") {
       {"Talks lasted two hours.", {"TIME two hours"}},
       {"The polls close at 1400 GMT on Friday.", {"TIME 1400 GMT", "DATE Friday"}},
       {"Shops open from 9am to 5pm.", {"TIME 9am", "TIME 5pm"}},
+      {"Lunch is at 12:00 noon.", {"TIME 12:00 noon"}},
       {"It rained for the past 24 hours.", {"TIME the past 24 hours"}},
       {"Wait half an hour.", {"TIME half an hour"}},
   });
@@ -133,6 +136,7 @@ TEST_CASE("percentages") {
       {"Rates rose by half a percentage point.", {"PERCENT half a percentage point"}},
       {"Profits jumped 76% to $1.13bn.", {"PERCENT 76%", "MONEY $1.13bn"}},
       {"Growth of 0.7-0.8% is expected.", {"PERCENT 0.7-0.8%"}},
+      {"Prices rose 5.5pc.", {"PERCENT 5.5pc"}},
   });
 }
 
