@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/lexicon.h"
 #include "core/offsets.h"
 
 namespace byline {
@@ -522,12 +523,14 @@ class Finder {
   }
 
   // A few capitalized words with no cue: a person's name, unless one of them is an acronym
-  // ("Microsoft WRAZ-TV") or a word the text also uses in lower case ("Kill Bill").
+  // ("Microsoft WRAZ-TV") or, when the first is no known first name (core/lexicon.h), a word the
+  // text also uses in lower case ("Kill Bill").
   const char* GuessSeveral(const Piece& p) const {
     for (uint32_t k = p.first; k < p.last; ++k) {
       std::string_view w = Word(k);
       if (IsAcronym(w.substr(0, std::min<size_t>(w.size(), 4)))) return "ORG";
     }
+    if (FirstNameGender(Word(p.first)) != Gender::kUnknown) return "PER";
     for (uint32_t k = p.first; k < p.last; ++k) {
       if (capitalized_[k] && SeenLower(Word(k))) return "MISC";
     }
@@ -556,6 +559,7 @@ class Finder {
         return "PER";
       }
     }
+    if (FirstNameGender(Word(i)) != Gender::kUnknown) return "PER";
     return "ORG";
   }
 
