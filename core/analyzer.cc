@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/entity_tagger.h"
+#include "core/known_entities.h"
 #include "core/model.h"
 #include "core/offsets.h"
 #include "core/quantities.h"
@@ -119,6 +120,7 @@ Analysis Analyzer::Analyze(std::string_view text) const {
     std::vector<std::vector<uint32_t>> token_of;
     TaggerInput(text, a.tokens, a.sentences, &words, &token_of);
     AppendTaggedEntities(a.tokens, token_of, state_->tagger->TagDocument(words), &a.entities);
+    AddKnownEntities(text, a.tokens, &a.entities);
   } else {
     a.entities = FindEntitiesByRules(text, a.tokens, a.sentences);
   }
