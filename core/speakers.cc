@@ -884,6 +884,13 @@ struct SpeakerFinder::Impl {
         while (tail < se && !IsPunct(tail, ",") && !IsPunct(tail, ".")) ++tail;
         if ((tail >= se || IsPunct(tail, ".")) && ClauseQuote(sb, k - 1, subj, &q)) {
           out->push_back(q);
+        } else if (tail < se && IsPunct(tail, ",") && tail < subj.last + 10) {
+          // "The plan, according to X, would ...": both sides of the parenthetical.
+          Quote post;
+          if (ClauseQuote(tail + 1, se, subj, &post)) {
+            if (ClauseQuote(sb, k - 1, subj, &q)) out->push_back(q);
+            out->push_back(post);
+          }
         }
       }
     }
@@ -895,7 +902,11 @@ struct SpeakerFinder::Impl {
     const size_t n = v.words.size();
     for (size_t vi = 0; vi < n; ++vi) {
       if (!IsSpeechVerb(vi)) continue;
-      if (!Verb(vi).reports_that) continue;
+      if (!Verb(vi).reports_that && T(vi) != "asked" && T(vi) != "asks" && T(vi) != "ask" &&
+          T(vi) != "asking" && T(vi) != "wondered" && T(vi) != "questioned") {
+        continue;
+      }
+      const bool question_verb = !Verb(vi).reports_that;
       const uint32_t s = W(vi).sentence;
       const size_t sb = v.sentence_first[s], se = v.sentence_first[s + 1];
       if (se - sb > 160) continue;  // not a sentence a reporter wrote; keeps this linear
@@ -918,7 +929,7 @@ struct SpeakerFinder::Impl {
       if (!inverted) {
         const bool tell = In(T(vi), kTellVerbs);
         size_t k = SkipAdjuncts(vi + 1, se);
-        for (size_t m = k; m < se && m < k + (tell ? 14 : 8); ++m) {
+        for (size_t m = k; !question_verb && m < se && m < k + (tell ? 14 : 8); ++m) {
           if (!Outside(m) || W(m).quote >= 0) break;
           if (IsPunct(m, ".") || IsPunct(m, ";") || IsPunct(m, ":")) break;
           if (IsWord(m) && T(m) == "that") {
@@ -931,15 +942,31 @@ struct SpeakerFinder::Impl {
             "be", "been", "being", "not", "will", "would", "can", "could", "should", "may",
             "might", "must", "do", "does", "did", "goodbye", "hello", "thanks", "sorry", "so",
             "yes", "no"};
-        if (clause == SIZE_MAX && !tell && IsWord(k) && Outside(k) && W(k).quote < 0 &&
+        if (clause == SIZE_MAX && !tell && !question_verb && IsWord(k) && Outside(k) &&
+            W(k).quote < 0 &&
             !In(T(k), kTimeWords) && !In(T(k), kNotClauseStart) &&
             !Verb(k).is_verb &&
             !(T(k) == "which" || T(k) == "who") &&
             !((T(k) == "it" || T(k) == "It") && !IsWord(k + 1))) {
           clause = k;
         }
+        // "asked (him) whether ...": questions reported.
+        if (clause == SIZE_MAX && (T(vi) == "asked" || T(vi) == "asks" || T(vi) == "ask" ||
+                                   T(vi) == "asking" || T(vi) == "wondered" ||
+                                   T(vi) == "questioned")) {
+          static constexpr std::string_view kWh[] = {"whether", "if", "why", "how", "what",
+                                                     "when", "where", "who"};
+          size_t m = k;
+          if (IsWord(m) && (T(m) == "him" || T(m) == "her" || T(m) == "them" || T(m) == "me" ||
+                            T(m) == "us")) {
+            ++m;
+          } else if (run_of_word[m] >= 0 && runs[run_of_word[m]].first == m) {
+            m = runs[run_of_word[m]].last;
+          }
+          if (IsWord(m) && In(T(m), kWh) && Outside(m)) clause = m;
+        }
         // "told The Huffington Post he's not planning an appeal"
-        if (clause == SIZE_MAX && tell && IsWord(k) && Outside(k)) {
+        if (clause == SIZE_MAX && tell && !question_verb && IsWord(k) && Outside(k)) {
           static constexpr std::string_view kObjects[] = {"him", "her", "them", "me", "us"};
           size_t after = SIZE_MAX;
           if (In(T(k), kObjects)) {
@@ -996,6 +1023,7 @@ struct SpeakerFinder::Impl {
           continue;
         }
       }
+      if (question_verb) continue;
       // "CLAUSE, X said." / "CLAUSE, said X."
       const size_t subj_start = inverted ? vi : subj.first;
       if (subj_start > sb + 3 && IsPunct(subj_start - 1, ",")) {
@@ -1094,7 +1122,7 @@ bool SpeakerFinder::SoundsSpoken(size_t i) const {
       "i", "you", "we", "me", "us", "my", "our", "your", "i'm", "we're", "you're", "i've",
       "we've", "i'll", "we'll", "i'd", "we'd", "i\xE2\x80\x99m", "we\xE2\x80\x99re",
       "you\xE2\x80\x99re", "i\xE2\x80\x99ve", "we\xE2\x80\x99ve", "i\xE2\x80\x99ll",
-      "we\xE2\x80\x99ll", "i\xE2\x80\x99d", "we\xE2\x80\x99d"};
+      "we\xE2\x80\x99ll", "i\xE2\x80\x99" "d", "we\xE2\x80\x99" "d"};
   std::string buf;
   for (size_t k = first; k < last; ++k) {
     if (!impl_->IsWord(k)) continue;

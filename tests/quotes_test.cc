@@ -211,6 +211,10 @@ TEST_CASE("reported speech gives indirect quotations") {
        "that the vote would be close", "Maria Lopez"},
       {"CLAUSE, X said", "The vote would be very close, Maria Lopez said.",
        "The vote would be very close", "Maria Lopez"},
+      {"X asked whether CLAUSE", "Maria Lopez asked whether the vote would be close.",
+       "whether the vote would be close", "Maria Lopez"},
+      {"according to X, CLAUSE", "According to Maria Lopez, the vote would be very close.",
+       "the vote would be very close", "Maria Lopez"},
   };
   byline::Analyzer analyzer;
   for (const Case& c : cases) {
