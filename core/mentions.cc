@@ -1,5 +1,6 @@
 #include "core/mentions.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace byline {
@@ -25,6 +26,11 @@ constexpr std::string_view kTitles[] = {
     "Councilor", "Alderman", "Assemblyman", "Assemblywoman", "Delegate", "Del.", "Pastor",
     "Father", "Sister", "Brother", "Dr.-Ing.", "Magistrate", "Treasurer", "Auditor",
     "Comptroller", "Solicitor", "Advocate", "Adviser", "Advisor", "Counsel", "Press",
+    "Editor", "Correspondent", "Reporter", "Columnist", "Writer", "Analyst", "Strategist",
+    "Economist", "Author", "Anchor", "Host", "Commentator", "Pollster", "Producer", "Publisher",
+    "Activist", "Organizer", "Lawyer", "Spokesperson", "Aide", "Staffer", "Cofounder",
+    "Co-founder", "President-elect", "Vice-President", "Lieutenant", "Sergeant", "Colonel",
+    "Major", "Captain", "Admiral", "Corporal", "Private", "Agent", "Special",
 };
 
 bool IsSuffix(std::string_view w) {
@@ -166,21 +172,20 @@ JoinedMentions JoinMentions(std::string_view text, const std::vector<NameMention
       out.name_span[m] = mention.span;
       continue;
     }
-    // The name proper: from the leftmost known first name, else after the last title word.
-    size_t start = w.size();
+    // The name proper: after the last title word ("Texas Senator Ted Cruz"), from the leftmost
+    // known first name there ("Republican Donald J. Trump"), else what follows the titles.
+    size_t after_title = 0;
     for (size_t k = 0; k + 1 < w.size(); ++k) {
-      if (FirstNameGender(w[k].text) != Gender::kUnknown && !IsTitleWord(w[k].text) &&
-          !IsAcronym(w[k].text)) {
+      if (IsTitleWord(w[k].text) || IsAcronym(w[k].text)) after_title = k + 1;
+    }
+    size_t start = w.size();
+    for (size_t k = after_title; k + 1 < w.size(); ++k) {
+      if (FirstNameGender(w[k].text) != Gender::kUnknown && !IsAcronym(w[k].text)) {
         start = k;
         break;
       }
     }
-    if (start == w.size()) {
-      start = w.size() - 1;
-      while (start > 0 && !IsTitleWord(w[start - 1].text) && !IsAcronym(w[start - 1].text)) {
-        --start;
-      }
-    }
+    if (start == w.size()) start = std::min(after_title, w.size() - 1);
     if (w[start].text == "the" || w[start].text == "The") ++start;
     if (start >= w.size()) start = w.size() - 1;
     bool person_title = false;

@@ -70,6 +70,8 @@ TEST_CASE("titles are stripped from the name proper") {
       {"Sen. Ted Cruz", "Ted Cruz"},
       {"Mr. Trump", "Trump"},
       {"Republican Donald J. Trump", "Donald J. Trump"},
+      {"Texas Senator Ted Cruz", "Ted Cruz"},
+      {"Washington Political Editor Matthew Boyle", "Matthew Boyle"},
   };
   for (const Case& c : cases) {
     SUBCASE(c.mention) {
