@@ -61,7 +61,9 @@ bool IsOrgWord(std::string_view w) {
       "Alliance", "Federation", "Board", "Center", "Centre", "Club", "Church", "School",
       "Network", "Magazine", "Herald", "Tribune", "Reuters", "Television", "Radio", "Army",
       "Navy", "Police", "Fund", "Coalition", "Caucus", "Society", "Authority", "Forum",
-      "Project", "Watch", "Media", "Airlines", "Motors", "Industries", "Holdings", "Partners"};
+      "Project", "Watch", "Media", "Airlines", "Motors", "Industries", "Holdings", "Partners",
+      "County", "City", "District", "Province", "Republicans", "Democrats", "Assembly",
+      "Parliament", "Legislature", "Cabinet", "Embassy", "Consulate", "Police", "Department's"};
   for (std::string_view o : kOrg) {
     if (w == o) return true;
   }
