@@ -1,6 +1,7 @@
 #include "core/lexicon.h"
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 namespace byline {
@@ -30,6 +31,30 @@ std::vector<Entry> Index(std::string_view blob) {
   return out;
 }
 
+// Decodes the front-coded first names (see scripts/gen_quote_data.js) into *names and indexes
+// them. *names is reserved up front, so the views into it stay valid.
+std::vector<Entry> IndexFrontCoded(std::string_view blob, std::string* names) {
+  std::vector<Entry> out;
+  names->reserve(blob.size() * 3);
+  std::string prev;
+  size_t i = 0;
+  while (i < blob.size()) {
+    const size_t eol = blob.find('\n', i);
+    if (eol == std::string_view::npos || eol < i + 2) break;
+    const size_t shared = std::min<size_t>(static_cast<unsigned char>(blob[i]) - '0', prev.size());
+    std::string name = prev.substr(0, shared);
+    name.append(blob.substr(i + 1, eol - i - 2));
+    const char gender = blob[eol - 1];
+    if (names->size() + name.size() > names->capacity()) break;  // never reallocate
+    const size_t at = names->size();
+    names->append(name);
+    out.push_back({std::string_view(names->data() + at, name.size()), gender});
+    prev = std::move(name);
+    i = eol + 1;
+  }
+  return out;
+}
+
 char Find(const std::vector<Entry>& index, std::string_view word) {
   char buf[32];
   if (word.empty() || word.size() > sizeof buf) return 0;
@@ -53,7 +78,9 @@ SpeechVerb LookupSpeechVerb(std::string_view word) {
 }
 
 Gender FirstNameGender(std::string_view name) {
-  static const std::vector<Entry>* const index = new std::vector<Entry>(Index(kFirstNames));
+  static std::string* const names = new std::string();
+  static const std::vector<Entry>* const index =
+      new std::vector<Entry>(IndexFrontCoded(kFirstNames, names));
   if (name.size() < 2) return Gender::kUnknown;
   const char g = Find(*index, name);
   return g == 'm' ? Gender::kMale : g == 'f' ? Gender::kFemale : Gender::kUnknown;

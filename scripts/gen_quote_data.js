@@ -5,7 +5,8 @@
 //                                             # package gender-detection-from-name (npm install first)
 //
 // core/ does no file I/O (it is compiled to WebAssembly too), so the lists are compiled in as
-// sorted, newline-separated string literals that core/lexicon.cc searches with binary search.
+// sorted, newline-separated string literals that core/lexicon.cc indexes once and searches with
+// binary search (the first names front-coded).
 import {readFileSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
@@ -63,17 +64,27 @@ if (process.argv.includes('--names')) {
                 'constexpr char kSpeechVerbs[] =\n' + literal(lines) + ';\n');
 }
 
-// First names: "name g" lines, sorted.
+// First names, front-coded to keep the WebAssembly module small: each line is one character
+// telling how many leading letters it shares with the previous name ('0' + n), the rest of the
+// name, then its gender (m or f). Sorted by name.
 {
-  const lines = [];
+  const rows = [];
   for (const raw of read('data/first_names.tsv').split('\n')) {
     if (!raw || raw.startsWith('#')) continue;
     const [name, g] = raw.split('\t');
-    lines.push(`${name} ${g}`);
+    rows.push([name, g]);
   }
-  lines.sort();
+  rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const lines = [];
+  let prev = '';
+  for (const [name, g] of rows) {
+    let n = 0;
+    while (n < name.length && n < prev.length && n < 40 && name[n] === prev[n]) ++n;
+    lines.push(String.fromCharCode(48 + n) + name.slice(n) + g);
+    prev = name;
+  }
   writeFileSync(join(root, 'core/first_names.inc'),
                 header('data/first_names.tsv') +
-                '// Sorted "name gender" lines (lowercase; gender m or f).\n' +
+                '// Front-coded sorted names: shared-prefix length (\'0\' + n), rest of the name, gender m|f.\n' +
                 'constexpr char kFirstNames[] =\n' + literal(lines) + ';\n');
 }

@@ -113,3 +113,21 @@ TEST_CASE("every form in data/speech_verbs.txt is compiled in") {
   CHECK_FALSE(byline::LookupSpeechVerb("table").is_verb);
   CHECK(byline::LookupSpeechVerb("Said").is_verb);
 }
+
+TEST_CASE("every name in data/first_names.tsv is compiled in with its gender") {
+  std::ifstream in(std::string(BYLINE_SOURCE_DIR) + "/data/first_names.tsv");
+  REQUIRE(in.good());
+  std::string line;
+  int names = 0, wrong = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    REQUIRE(tab != std::string::npos);
+    const byline::Gender want =
+        line.substr(tab + 1) == "m" ? byline::Gender::kMale : byline::Gender::kFemale;
+    if (byline::FirstNameGender(line.substr(0, tab)) != want) ++wrong;
+    ++names;
+  }
+  CHECK(names > 30000);
+  CHECK(wrong == 0);
+}
