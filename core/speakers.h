@@ -10,7 +10,8 @@
 //   std::vector<byline::Quote> reported = finder.IndirectQuotes();
 //
 // Constructions of news prose, tried in this order for a quotation:
-//   adjacent after it      "…," X said · "…," said X · "…," the gambling tycoon told Reuters
+//   adjacent after it      "…," X said · "…," said X · "…," the gambling tycoon told Reuters ·
+//                          "…," Rep. Gwen Moore (D-Wis.) said · "…" ― Carla Sanchez
 //   a verb before it       X said: "…" · X told reporters "…" · X added that "…" ·
 //                          Asked about …, X said "…" · Zelenskyy said …, adding that "…"
 //   according to X         according to X, "…"
@@ -25,9 +26,10 @@
 // "who" to the name before it; a noun phrase to the name the text ties it to by apposition
 // ("X, the spokesman," · "the spokesman, X," · "spokesman X"), else the name stays empty.
 //
-// Reported speech: `X said (that) CLAUSE`, `X told Y that CLAUSE`, `CLAUSE, X said.` give indirect
-// quotations over the clause ("that" included, as PolNeAR annotates it); a clause that contains a
-// quotation mark is left to the direct quotation.
+// Reported speech: `X said (that) CLAUSE`, `X told Y (that) CLAUSE`, `X asked whether CLAUSE`,
+// `CLAUSE, X said.`, `PART, X said, PART.`, `According to X, CLAUSE` and `CLAUSE, according to X.`
+// give indirect quotations over the clause ("that" included, as PolNeAR annotates it); a clause
+// that contains a quotation mark is left to the direct quotation.
 //
 // Offsets are UTF-8 bytes, half-open. Linear in the text (pronoun search looks back a bounded
 // number of sentences). Thread-safety: a SpeakerFinder is used by one thread.
