@@ -111,7 +111,8 @@ struct Gold {
 
 // Greedy matching, best IoU first.
 void Score(const std::vector<Pred>& preds, const std::vector<Gold>& gold,
-           const std::vector<Range>& ignore, Counts* c, std::vector<int>* pred_match) {
+           const std::vector<Range>& ignore, bool join_split, Counts* c,
+           std::vector<int>* pred_match) {
   struct Pair {
     double iou;
     size_t p, g;
@@ -133,7 +134,7 @@ void Score(const std::vector<Pred>& preds, const std::vector<Gold>& gold,
   // A long quotation the annotators split into consecutive segments (one per sentence) matches
   // all of them when their union fits the prediction.
   std::vector<std::vector<size_t>> extra(preds.size());
-  for (size_t p = 0; p < preds.size(); ++p) {
+  for (size_t p = 0; join_split && p < preds.size(); ++p) {
     if (pm[p] >= 0) continue;
     Range u{INT64_MAX, 0};
     std::vector<size_t> inside;
@@ -198,6 +199,8 @@ int RunEvalQuotes(int argc, char** argv) {
   options.add_options()("model", "entity model (default: the project's model)",
                         cxxopts::value<std::string>()->default_value(""))(
       "json", "print the scores as JSON")("errors", "print the misses and false positives")(
+      "no-split-join", "a prediction matches one gold record only, even when the annotators "
+                       "split its quotation into several")(
       "file", "gold JSONL", cxxopts::value<std::string>())("h,help", "this help");
   options.parse_positional({"file"});
   options.positional_help("FILE.jsonl");
@@ -218,6 +221,7 @@ int RunEvalQuotes(int argc, char** argv) {
   }
   const std::string path = args["file"].as<std::string>();
   const bool show_errors = args.count("errors") > 0;
+  const bool join_split = args.count("no-split-join") == 0;
   std::string error, data;
   if (!ReadFile(path, &data, &error)) {
     std::cerr << "byline eval-quotes: " << error << "\n";
@@ -315,9 +319,9 @@ int RunEvalQuotes(int argc, char** argv) {
       }
     }
     std::vector<int> match;
-    Score(pred_direct, gold_direct, ignore, &direct, &match);
+    Score(pred_direct, gold_direct, ignore, join_split, &direct, &match);
     std::vector<int> imatch;
-    Score(pred_indirect, gold_indirect, ignore, &indirect, &imatch);
+    Score(pred_indirect, gold_indirect, ignore, join_split, &indirect, &imatch);
 
     if (show_errors) {
       auto show = [&](Range r) {
