@@ -68,6 +68,11 @@ enum Template : uint32_t {
   kDocFirst,
   kDocMajorityShape,
   kDocBoth,
+  kTableShape = 70,
+  kNumberNeighbours,
+  kScoreShape,
+  kNumberNeighboursNorm,
+  kDocNeighbours = 81,  // 80 was tried and left out
 };
 
 constexpr uint64_t kPadBefore = 0xB0B0B0B0ull;
@@ -126,7 +131,16 @@ struct TokenInfo {
   bool has_letter = false;
 };
 
-void AppendDocFeatures(const DocHint& h, uint64_t shape, std::vector<uint32_t>* ids) {
+// Document features of token i of a sentence of n tokens (hints has n entries).
+void AppendDocFeatures(const DocHint* hints, size_t i, size_t n, uint64_t shape,
+                       std::vector<uint32_t>* ids) {
+  const DocHint& h = hints[i];
+  // What the rest of the document says about the neighbours ("Reynard Honda", "Deportivo Coruna").
+  const uint8_t before = i > 0 ? hints[i - 1].majority : 6;
+  const uint8_t after = i + 1 < n ? hints[i + 1].majority : 6;
+  if ((before && before != 6) || (after && after != 6)) {
+    ids->push_back(Feature(kDocNeighbours, before, after, h.majority));
+  }
   if (h.majority) {
     ids->push_back(Feature(kDocMajority, h.majority));
     ids->push_back(Feature(kDocMajorityShape, h.majority, shape));
@@ -489,7 +503,8 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const
     info[k].cluster = info[n + 2 + k].cluster = -2;
   }
   std::vector<uint64_t> norms(n);
-  int letter_tokens = 0, caps_tokens = 0, digit_dash_tokens = 0;
+  int letter_tokens = 0, caps_tokens = 0, digit_dash_tokens = 0, number_tokens = 0;
+  std::vector<uint8_t> is_number(n + 4, 0);
   for (size_t i = 0; i < n; ++i) {
     TokenInfo& t = info[i + 2];
     FillInfo(words[i], &t);
@@ -500,6 +515,21 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const
       if (t.all_caps) ++caps_tokens;
     }
     if (t.has_digit && words[i].find('-') != std::string_view::npos) ++digit_dash_tokens;
+    if (t.has_digit && !t.has_letter) {
+      ++number_tokens;
+      is_number[i + 2] = 1;
+    }
+  }
+  // Results tables and sports scores: how much of the sentence is numbers, and whether it holds a
+  // score ("3-1", or two integers in a row).
+  const int table = number_tokens == 0 ? 0 : number_tokens * 2 >= static_cast<int>(n) ? 2 : 1;
+  bool score = false;
+  for (size_t i = 0; i < n && !score; ++i) {
+    if (!is_number[i + 2]) continue;
+    if (is_number[i + 3]) score = true;
+    const std::string_view w = words[i];
+    const size_t dash = w.find('-');
+    if (dash != std::string_view::npos && dash > 0 && dash + 1 < w.size() && w.size() <= 5) score = true;
   }
   const bool headline = letter_tokens >= 2 && caps_tokens == letter_tokens;
   const bool dateline = n <= 8 && digit_dash_tokens > 0 && info[2].all_caps;
@@ -578,6 +608,13 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const
       ids.push_back(Feature(kHeadlineShape, t->shape, i == 0));
     }
     if (dateline) ids.push_back(Feature(kDateline, std::min<size_t>(i, 3), t->shape));
+    if (table) {
+      const uint64_t around = is_number[i + 1] | (is_number[i + 3] << 1) | (is_number[i + 4] << 2);
+      ids.push_back(Feature(kTableShape, table, t->shape));
+      ids.push_back(Feature(kNumberNeighbours, around, t->shape, table));
+      ids.push_back(Feature(kNumberNeighboursNorm, around, t->norm));
+      if (score) ids.push_back(Feature(kScoreShape, t->shape, i == 0));
+    }
     if (clusters_ && !clusters_->empty()) {
       // Is a capitalized word also common in lowercase (The, Rotor) or only capitalized (Oslo)?
       if (t->cap && w.size() <= 64) {
@@ -617,7 +654,7 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const
         if (m & 1) ids.push_back(Feature(kGazP1, b));
       }
     }
-    if (hints) AppendDocFeatures(hints[i], t->shape, &ids);
+    if (hints) AppendDocFeatures(hints, i, n, t->shape, &ids);
     out->offsets.push_back(static_cast<uint32_t>(ids.size()));
   }
 }
@@ -627,11 +664,9 @@ void ExtractDocFeatures(const std::vector<std::string_view>& words, const DocHin
   out->ids.clear();
   out->offsets.assign(1, 0);
   for (size_t i = 0; i < words.size(); ++i) {
-    if (hints[i].majority || hints[i].first) {
-      TokenInfo t;
-      FillInfo(words[i], &t);
-      AppendDocFeatures(hints[i], t.shape, &out->ids);
-    }
+    TokenInfo t;  // the shape counts only with a majority hint
+    if (hints[i].majority) FillInfo(words[i], &t);
+    AppendDocFeatures(hints, i, words.size(), t.shape, &out->ids);
     out->offsets.push_back(static_cast<uint32_t>(out->ids.size()));
   }
 }

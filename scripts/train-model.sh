@@ -16,7 +16,7 @@ DATA=${1:-../shared/data}
 OUT=${2:-models/byline-ner.bin}
 BUILD=${BUILD_DIR:-build-model}
 WORK=${WORK_DIR:-$BUILD/ner-work}
-VERSION="byline-ner 1.1 (2026-11-28)"
+VERSION="byline-ner 1.2 (2026-11-28)"
 
 TRAIN="$DATA/ner/conll2003/train.conll"
 DEV="$DATA/ner/conll2003/dev.conll"
