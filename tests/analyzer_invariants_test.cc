@@ -190,7 +190,7 @@ TEST_CASE("real news articles (wikinews)") {
   CHECK(articles > 0);
 }
 
-// Every input a fuzz target once crashed on, kept as a fixture (see fuzz/README.md).
+// Every input a fuzz target once crashed on, kept as a fixture (see tests/fixtures/fuzz/README.md).
 //   tests/fixtures/fuzz/analyze/*  text for Analyzer::Analyze
 //   tests/fixtures/fuzz/model/*    bytes for ModelFile::Parse and Analyzer::LoadModel
 //   tests/fixtures/fuzz/jsonl/*    input for `byline analyze --jsonl`
