@@ -72,6 +72,8 @@ enum Template : uint32_t {
   kNumberNeighbours,
   kScoreShape,
   kNumberNeighboursNorm,
+  kTableCluster,
+  kTableGaz,
   kDocNeighbours = 81,  // 80 was tried and left out
 };
 
@@ -630,6 +632,7 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const
         ids.push_back(Feature(kNoCluster, t->shape));
       } else {
         for (int len : kClusterLens) ids.push_back(Feature(kCluster, cluster_prefix(t->cluster, len)));
+        if (table) ids.push_back(Feature(kTableCluster, table, cluster_prefix(t->cluster, 6)));
       }
       for (int len : kClusterLens) {
         ids.push_back(Feature(kClusterM1, cluster_prefix(m1.cluster, len)));
@@ -646,6 +649,7 @@ void FeatureExtractor::Extract(const std::vector<std::string_view>& words, const
         if (!(m & 1)) continue;
         ids.push_back(Feature(kGaz, b));
         ids.push_back(Feature(kGazShape, b, t->cap, t->all_caps));
+        if (table) ids.push_back(Feature(kTableGaz, b, table));
       }
       for (uint32_t m = gaz_at(li - 1), b = 0; m; m >>= 1, ++b) {
         if (m & 1) ids.push_back(Feature(kGazM1, b));
