@@ -394,6 +394,10 @@ p('`bench/out/results.json` after a run). Byline is compared, on the same texts 
 p('journalist\'s tool would otherwise use in JavaScript: [compromise](https://github.com/spencermountain/compromise)');
 p('with its dates plugin, and [wink-nlp](https://github.com/winkjs/wink-nlp) with its English web model.');
 p('Timings come from a shared 2-core machine and move by ±10–20% between runs; accuracy figures do not move.');
+if (process.env.BYLINE_BENCH_COMMIT) {
+  p(`This run: bench/bench.mjs on a clean export (\`git archive\`) of commit ${commit.slice(0, 12)}, built the way`);
+  p('scripts/bench.sh builds it (build-bench/, build-bench-wasm/), so that uncommitted work in the shared tree is not measured.');
+}
 p();
 for (const n of notes) p(`> **Note:** ${n}`);
 if (notes.length) p();
