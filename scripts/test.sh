@@ -11,6 +11,7 @@
 #   5. node --test tests/browser/            the page in headless Chromium (when there are tests)
 #   6. scripts/sanitize.sh                   the native tests again under ASan+UBSan (build-asan/)
 #   7. scripts/fuzz.sh --seconds 20          each libFuzzer target 20 s (build-fuzz/)
+#   (between 5 and 6: scripts/bench.sh --smoke, the benchmark on tiny inputs; timings not gated)
 #
 # BYLINE_BUILD_DIR and BYLINE_WASM_BUILD_DIR choose other build folders (default build, build-wasm).
 set -euo pipefail
@@ -54,6 +55,10 @@ if compgen -G "tests/browser/*.test.mjs" >/dev/null || compgen -G "tests/browser
   step "browser tests (node --test tests/browser/)"
   node_tests 30 tests/browser/ || failed+=("tests/browser")
 fi
+
+step "benchmark smoke run (scripts/bench.sh --smoke: builds and runs it; timings not gated)"
+BYLINE_BENCH_BUILD_DIR="$BUILD" BYLINE_WASM_BUILD_DIR="$WASM_BUILD" bash scripts/bench.sh --smoke \
+  || failed+=("bench --smoke")
 
 step "sanitizers: ASan+UBSan build of the native tests (scripts/sanitize.sh, build-asan/)"
 bash scripts/sanitize.sh || failed+=("sanitize")
