@@ -340,10 +340,13 @@ int RunTrain(int argc, char** argv) {
   return 0;
 }
 
-int RunEvalNer(int argc, char** argv) {
-  cxxopts::Options options("byline eval-ner", "Entity scores (conlleval-style, strict) on a CoNLL file.");
+// Parses `byline NAME [--model M] FILE`, loads the tagger and reads the CoNLL file. Returns -1 when
+// the command should go on, else the exit code.
+static int LoadTaggerAndConll(const std::string& name, const std::string& description, int argc,
+                       char** argv, LoadedTagger* t, std::vector<ConllDoc>* docs) {
+  cxxopts::Options options("byline " + name, description);
   options.add_options()("model", "model file", cxxopts::value<std::string>()->default_value(""))(
-      "file", "CoNLL file", cxxopts::value<std::string>())("h,help", "this help");
+      "file", "CoNLL file (- for stdin)", cxxopts::value<std::string>())("h,help", "this help");
   options.parse_positional({"file"});
   auto args = options.parse(argc, argv);
   if (args.count("help") || !args.count("file")) {
@@ -351,12 +354,22 @@ int RunEvalNer(int argc, char** argv) {
     return args.count("help") ? 0 : 2;
   }
   std::string error;
+  if (!LoadTagger(args["model"].as<std::string>(), t, &error) ||
+      !ReadConllFile(args["file"].as<std::string>(), docs, &error)) {
+    std::cerr << "byline " << name << ": " << error << "\n";
+    return 1;
+  }
+  return -1;
+}
+
+int RunEvalNer(int argc, char** argv) {
   LoadedTagger t;
   std::vector<ConllDoc> docs;
-  if (!LoadTagger(args["model"].as<std::string>(), &t, &error) ||
-      !ReadConllFile(args["file"].as<std::string>(), &docs, &error)) {
-    std::cerr << "byline eval-ner: " << error << "\n";
-    return 1;
+  if (const int exit_code = LoadTaggerAndConll(
+          "eval-ner", "Entity scores (conlleval-style, strict) on a CoNLL file.", argc, argv, &t,
+          &docs);
+      exit_code >= 0) {
+    return exit_code;
   }
   NerScores scores;
   size_t tokens = 0;
@@ -381,23 +394,13 @@ int RunEvalNer(int argc, char** argv) {
 }
 
 int RunTagConll(int argc, char** argv) {
-  cxxopts::Options options("byline tag-conll",
-                           "Tags a CoNLL file's sentences: token TAB gold TAB predicted (IOB2).");
-  options.add_options()("model", "model file", cxxopts::value<std::string>()->default_value(""))(
-      "file", "CoNLL file (- for stdin)", cxxopts::value<std::string>())("h,help", "this help");
-  options.parse_positional({"file"});
-  auto args = options.parse(argc, argv);
-  if (args.count("help") || !args.count("file")) {
-    std::cerr << options.help() << "\n";
-    return args.count("help") ? 0 : 2;
-  }
-  std::string error;
   LoadedTagger t;
   std::vector<ConllDoc> docs;
-  if (!LoadTagger(args["model"].as<std::string>(), &t, &error) ||
-      !ReadConllFile(args["file"].as<std::string>(), &docs, &error)) {
-    std::cerr << "byline tag-conll: " << error << "\n";
-    return 1;
+  if (const int exit_code = LoadTaggerAndConll(
+          "tag-conll", "Tags a CoNLL file's sentences: token TAB gold TAB predicted (IOB2).", argc,
+          argv, &t, &docs);
+      exit_code >= 0) {
+    return exit_code;
   }
   std::string out;
   for (const ConllDoc& doc : docs) {
