@@ -815,8 +815,12 @@ struct SpeakerFinder::Impl {
 
   // The first name or pronoun of the sentence in words [from, to), if not possessive.
   Cand SentenceSubject(size_t from, size_t to) const {
+    // The subject is among the first 12 words outside quotations, and within kMaxSubjectScan words
+    // of the sentence start: a sentence of nothing but quotation marks must not be rescanned whole
+    // for every quotation in it.
+    constexpr size_t kMaxSubjectScan = 200;
     int seen = 0;
-    for (size_t k = from; k < to && seen < 12; ++k) {
+    for (size_t k = from; k < to && seen < 12 && k - from < kMaxSubjectScan; ++k) {
       if (!Outside(k) || W(k).quote >= 0) continue;
       ++seen;
       if (IsWord(k) && In(T(k), kPronouns) && T(k) != "it" && T(k) != "It" && T(k) != "which") {
