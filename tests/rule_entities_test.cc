@@ -15,51 +15,16 @@
 #include "core/analyzer.h"
 #include "core/sentences.h"
 #include "core/tokenizer.h"
+#include "tests/finder_cases.h"
 
 namespace byline {
 namespace {
 
-// "TYPE surface" for each entity found, checking the span invariants on the way.
-std::vector<std::string> Find(const std::string& text) {
-  std::vector<Token> tokens = Tokenize(text);
-  std::vector<Sentence> sentences = SplitSentences(text, tokens);
-  std::vector<Entity> found = FindEntitiesByRules(text, tokens, sentences);
-  std::set<uint32_t> token_begins, token_ends;
-  for (const Token& t : tokens) {
-    token_begins.insert(t.begin);
-    token_ends.insert(t.end);
-  }
-  std::vector<std::string> out;
-  uint32_t previous_end = 0;
-  for (const Entity& e : found) {
-    CHECK(e.begin < e.end);
-    CHECK(e.end <= text.size());
-    CHECK(e.begin >= previous_end);  // sorted, no overlaps
-    previous_end = e.end;
-    CHECK(token_begins.count(e.begin) == 1);  // on token boundaries
-    CHECK(token_ends.count(e.end) == 1);
-    out.push_back(e.type + " " + text.substr(e.begin, e.end - e.begin));
-  }
-  return out;
-}
+std::vector<std::string> Find(const std::string& text) { return FindWith(FindEntitiesByRules, text); }
 
-// Joined with " | " so a failing CHECK prints both lists.
-std::string Join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : " | ") + s;
-  return out;
-}
+using Case = FinderCase;
 
-struct Case {
-  const char* text;
-  std::vector<std::string> expected;
-};
-
-void RunCases(const std::vector<Case>& cases) {
-  for (const Case& c : cases) {
-    SUBCASE(c.text) { CHECK(Join(Find(c.text)) == Join(c.expected)); }
-  }
-}
+void RunCases(const std::vector<Case>& cases) { RunFinderCases(FindEntitiesByRules, cases); }
 
 TEST_CASE("titles mark people and are left out of the name") {
   RunCases({
