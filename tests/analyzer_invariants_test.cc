@@ -96,27 +96,6 @@ TEST_CASE("a paragraph break ends a sentence") {
   }
 }
 
-bool Same(const Analysis& x, const Analysis& y) {
-  if (x.tokens.size() != y.tokens.size() || x.sentences.size() != y.sentences.size() ||
-      x.entities.size() != y.entities.size() || x.quotes.size() != y.quotes.size()) {
-    return false;
-  }
-  for (size_t i = 0; i < x.entities.size(); ++i) {
-    if (x.entities[i].begin != y.entities[i].begin || x.entities[i].end != y.entities[i].end ||
-        x.entities[i].type != y.entities[i].type) {
-      return false;
-    }
-  }
-  for (size_t i = 0; i < x.quotes.size(); ++i) {
-    if (x.quotes[i].begin != y.quotes[i].begin || x.quotes[i].end != y.quotes[i].end ||
-        x.quotes[i].has_speaker != y.quotes[i].has_speaker || !(x.quotes[i].speaker == y.quotes[i].speaker) ||
-        x.quotes[i].speaker_name != y.quotes[i].speaker_name) {
-      return false;
-    }
-  }
-  return true;
-}
-
 // analyzer.h: "Analyze() is const and safe to call from several threads" (and deterministic).
 TEST_CASE("several threads analyze with one analyzer and agree") {
   const std::string text = Slurp(kSourceDir + "/seeds/nato-stoltenberg.txt");
@@ -132,7 +111,7 @@ TEST_CASE("several threads analyze with one analyzer and agree") {
       });
     }
     for (std::thread& t : threads) t.join();
-    for (const Analysis& r : results) CHECK(Same(reference, r));
+    for (const Analysis& r : results) CHECK(testing::SameAnalysis(reference, r));
   }
 }
 

@@ -47,27 +47,6 @@ std::string Slurp(const std::string& path) {
 const std::string kModelPath = std::string(BYLINE_SOURCE_DIR) + "/models/byline-ner.bin";
 const std::string kSeedText = Slurp(std::string(BYLINE_SOURCE_DIR) + "/seeds/nato-stoltenberg.txt");
 
-bool SameAnalysis(const Analysis& x, const Analysis& y) {
-  if (x.tokens.size() != y.tokens.size() || x.entities.size() != y.entities.size() ||
-      x.quotes.size() != y.quotes.size() || x.sentences.size() != y.sentences.size()) {
-    return false;
-  }
-  for (size_t i = 0; i < x.entities.size(); ++i) {
-    if (x.entities[i].begin != y.entities[i].begin || x.entities[i].end != y.entities[i].end ||
-        x.entities[i].type != y.entities[i].type) {
-      return false;
-    }
-  }
-  for (size_t i = 0; i < x.quotes.size(); ++i) {
-    if (x.quotes[i].begin != y.quotes[i].begin || x.quotes[i].end != y.quotes[i].end ||
-        !(x.quotes[i].speaker == y.quotes[i].speaker) ||
-        x.quotes[i].speaker_name != y.quotes[i].speaker_name) {
-      return false;
-    }
-  }
-  return true;
-}
-
 TEST_CASE("Crc32 is CRC-32/IEEE") {
   CHECK(Crc32("") == 0u);
   CHECK(Crc32("123456789") == 0xCBF43926u);
@@ -256,7 +235,7 @@ TEST_CASE("a failed load leaves the analyzer as it was") {
     CHECK(analyzer.has_model());
   }
   const Analysis after = analyzer.Analyze(kSeedText);
-  CHECK(SameAnalysis(before, after));
+  CHECK(testing::SameAnalysis(before, after));
   CHECK(testing::CheckSpanInvariants(kSeedText, after) == "");
 }
 

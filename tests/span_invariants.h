@@ -130,6 +130,29 @@ inline std::string CheckSpanInvariants(std::string_view text, const Analysis& a)
   return "";
 }
 
+// True when two analyses report the same tokens, sentences, entities and quotes (counts, spans,
+// types, speakers and speaker names).
+inline bool SameAnalysis(const Analysis& x, const Analysis& y) {
+  if (x.tokens.size() != y.tokens.size() || x.sentences.size() != y.sentences.size() ||
+      x.entities.size() != y.entities.size() || x.quotes.size() != y.quotes.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < x.entities.size(); ++i) {
+    if (x.entities[i].begin != y.entities[i].begin || x.entities[i].end != y.entities[i].end ||
+        x.entities[i].type != y.entities[i].type) {
+      return false;
+    }
+  }
+  for (size_t i = 0; i < x.quotes.size(); ++i) {
+    if (x.quotes[i].begin != y.quotes[i].begin || x.quotes[i].end != y.quotes[i].end ||
+        x.quotes[i].has_speaker != y.quotes[i].has_speaker || !(x.quotes[i].speaker == y.quotes[i].speaker) ||
+        x.quotes[i].speaker_name != y.quotes[i].speaker_name) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace byline::testing
 
 #endif  // BYLINE_TESTS_SPAN_INVARIANTS_H_
