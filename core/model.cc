@@ -75,6 +75,7 @@ bool ModelFile::Parse(std::string_view bytes, ModelFile* out, std::string* error
     if (!ReadU32(bytes, &pos, &len) || bytes.size() - pos < len) {
       return fail("section '" + std::string(name) + "' runs past the end of the file");
     }
+    if (m.Has(name)) return fail("section '" + std::string(name) + "' appears twice");
     m.sections_.emplace_back(name, bytes.substr(pos, len));
     pos += len;
   }

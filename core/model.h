@@ -40,7 +40,7 @@ uint32_t Crc32(std::string_view bytes);
 class ModelFile {
  public:
   // Returns false with a clear *error for: too short, wrong magic, a newer version, a checksum
-  // mismatch, or sections that run past the end.
+  // mismatch, sections that run past the end, or a section name that appears twice.
   static bool Parse(std::string_view bytes, ModelFile* out, std::string* error);
 
   uint32_t version() const { return version_; }

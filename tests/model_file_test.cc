@@ -139,6 +139,11 @@ std::vector<BadFile> BadFiles() {
   std::string payload_len = good;
   payload_len.replace(20 + 4 + 5, 4, "\xfc\xff\xff\xff");
   rows.push_back({"a payload length of 2^32-4", WithFixedCrc(payload_len), "runs past the end"});
+  ModelWriter twice;  // a valid checksum and structure, but which "ner.weights" is meant?
+  twice.Add("ner.weights", "one");
+  twice.Add("alpha", "");
+  twice.Add("ner.weights", "two");
+  rows.push_back({"a section name twice", twice.Finish(), "'ner.weights' appears twice"});
   return rows;
 }
 
