@@ -86,6 +86,10 @@ struct Quote {
   uint32_t begin = 0;  // the quoted words, without the quotation marks
   uint32_t end = 0;
   QuoteKind kind = QuoteKind::kDirect;
+  // A direct quote woven into the writer's own sentence, not a whole utterance: `ensure that
+  // "history doesn't repeat itself"`, `called it a "disaster"` (PolNeAR's "mixed" attributions).
+  // Always false for indirect quotes.
+  bool partial = false;
   bool has_speaker = false;
   Span speaker;              // the mention the quote is attributed to ("he", "the spokesman", a name)
   std::string speaker_name;  // the fullest name that mention resolves to; empty when unknown

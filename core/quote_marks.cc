@@ -201,12 +201,15 @@ class Scanner {
     const char c = text_[j];
     if (!(c == '/' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
     const size_t limit = std::min(text_.size(), *i + 2000);
+    bool in_value = false;  // inside an attribute's "…", where a line break may occur
     for (; j < limit; ++j) {
-      if (text_[j] == '>') {
+      if (text_[j] == '"' && text_[j - 1] == '=') in_value = true;
+      else if (text_[j] == '"') in_value = false;
+      if (text_[j] == '>' && !in_value) {
         *i = j + 1;
         return true;
       }
-      if (text_[j] == '<' || text_[j] == '\n') return false;
+      if (text_[j] == '<' || (text_[j] == '\n' && !in_value)) return false;
     }
     return false;
   }

@@ -21,6 +21,7 @@ std::vector<Quote> FindQuotes(std::string_view text, const std::vector<Token>&,
     // Titles ("Fox & Friends", "The Art of the Deal") are never speech; a one-word quotation
     // ("Absolutely," he said) may be.
     bool keep = !(title && words >= 2);
+    if (finder.IsNamed(i)) keep = false;
     switch (a.rule) {
       case AttributionRule::kAdjacent:
       case AttributionRule::kContinuation:
@@ -42,6 +43,7 @@ std::vector<Quote> FindQuotes(std::string_view text, const std::vector<Token>&,
     q.begin = spans[i].begin;
     q.end = spans[i].end;
     q.kind = QuoteKind::kDirect;
+    q.partial = finder.IsPartial(i);
     q.has_speaker = a.has_speaker;
     q.speaker = a.speaker;
     q.speaker_name = a.name;

@@ -1143,7 +1143,71 @@ bool SpeakerFinder::IntroducedAsSpeech(size_t i) const {
   if (first == 0) return false;
   const size_t k = first - 1;
   if (impl_->IsWord(k)) return impl_->T(k) == "that" || impl_->IsSpeechVerb(k);
+  if (impl_->IsPunct(k, ",") && k > 0 && impl_->IsSpeechVerb(k - 1)) return true;  // said, "…"
   return impl_->IsPunct(k, ":");
+}
+
+bool SpeakerFinder::IsPartial(size_t i) const {
+  size_t first, last;
+  impl_->SpanWords(i, &first, &last);
+  const auto word_like = [this](size_t k) {
+    return impl_->W(k).kind == WordKind::kWord || impl_->W(k).kind == WordKind::kPossessive;
+  };
+  // Woven in before: `the "pattern of Russian aggression"`; but a quotation right after the verb
+  // that introduces it is whole (`called it "a disaster"` is, `called "a disaster"` is not).
+  static constexpr std::string_view kNaming[] = {"called", "named", "dubbed", "nicknamed",
+                                                 "labeled", "labelled", "titled", "entitled"};
+  std::string buf;
+  if (first > 0 && word_like(first - 1) &&
+      impl_->W(first - 1).paragraph == impl_->W(first).paragraph &&
+      !In(ToLowerAscii(impl_->T(first - 1), &buf), kNaming) && !impl_->IsSpeechVerb(first - 1)) {
+    for (size_t j = first + 1; j < last; ++j) {
+      if (impl_->IsWord(j)) {
+        if (!impl_->W(j).capitalized && !impl_->IsDigitWord(j)) return true;
+        break;
+      }
+    }
+  }
+  // Woven in after: `"…intervention" by the United States`.
+  const int close = impl_->v.quote_close_word[i];
+  if (close <= 0) return false;
+  const size_t c = static_cast<size_t>(close);
+  if (c + 1 >= impl_->v.words.size() || !impl_->IsWord(c + 1)) return false;
+  const bool comma = impl_->IsPunct(c - 1, ",");
+  if (!impl_->IsWord(c - 1) && !comma) return false;
+  const Word& after = impl_->W(c + 1);
+  if (after.paragraph != impl_->W(c).paragraph || after.capitalized || impl_->IsDigitWord(c + 1)) {
+    return false;
+  }
+  // Words that start an attribution after a quotation.
+  static constexpr std::string_view kAttributionStart[] = {
+      "he", "she", "they", "it", "we", "you", "the", "a", "an", "his", "her", "their", "its",
+      "our", "one", "another", "according", "both", "two", "three", "some", "several", "many",
+      "officials", "aides", "experts", "critics", "supporters", "this", "that", "these"};
+  if (In(ToLowerAscii(impl_->T(c + 1), &buf), kAttributionStart)) return false;
+  // After a comma the words that follow are often a speaker ("…," former congressman X said):
+  // partial only when no speech verb follows in the next few words of the sentence.
+  const size_t stop = std::min(impl_->v.words.size(), c + (comma ? 9 : 2));
+  for (size_t k = c + 1; k < stop && impl_->W(k).sentence == impl_->W(c).sentence; ++k) {
+    if (impl_->W(k).quote >= 0) break;
+    if (impl_->IsSpeechVerb(k)) return false;
+  }
+  return true;
+}
+
+bool SpeakerFinder::IsNamed(size_t i) const {
+  size_t first, last;
+  impl_->SpanWords(i, &first, &last);
+  if (first == 0 || !impl_->IsWord(first - 1)) return false;
+  static constexpr std::string_view kNaming[] = {"titled",   "entitled",  "called",
+                                                 "named",    "dubbed",    "nicknamed",
+                                                 "headlined", "labeled",  "labelled"};
+  std::string buf;
+  if (!In(ToLowerAscii(impl_->T(first - 1), &buf), kNaming)) return false;
+  for (size_t j = first + 1; j < last; ++j) {
+    if (impl_->IsWord(j)) return impl_->W(j).capitalized;
+  }
+  return false;
 }
 
 std::vector<Quote> SpeakerFinder::IndirectQuotes() { return impl_->IndirectQuotes(); }

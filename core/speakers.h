@@ -77,10 +77,25 @@ class SpeakerFinder {
   // True when every word of spans[i] is capitalized except short function words (a title).
   bool LooksLikeTitle(size_t i) const;
 
-  // True when spans[i] follows "that", a speech verb or a colon (`ensure that "…"`).
+  // True when spans[i] follows "that", a speech verb (with or without a comma) or a colon
+  // (`ensure that "…"`, `said, "…"`).
   bool IntroducedAsSpeech(size_t i) const;
   // True when spans[i] sounds like someone talking: I/you/we/my/our, or a "n't" contraction.
   bool SoundsSpoken(size_t i) const;
+  // True when spans[i] is a fragment woven into the writer's sentence (Quote::partial):
+  // - a word comes right before its opening mark and the quotation starts in lowercase (`ensure
+  //   that "history doesn't repeat itself"`, `called it a "disaster"`), or
+  // - it ends on a word or a comma and the writer's sentence goes on in lowercase right after its
+  //   closing mark (`"If there had not been that intervention" by the United States`,
+  //   `"…stunning,'' since so many …`), unless that starts an attribution (`"…," he said`,
+  //   `"…," said X`, `"…," the spokesman said`, `"…," according to X`).
+  // A whole sentence quoted after "that" (`agreed that "NATO's door is open."`), or a quotation
+  // after a colon, a comma, a dash or at the start of a sentence, is not partial.
+  bool IsPartial(size_t i) const;
+  // True when spans[i] is a name given to something: it starts capitalized right after "titled",
+  // "entitled", "called", "named", "dubbed", "nicknamed", "headlined" or "labeled" (`the ad,
+  // titled "Arrogant,"`, `a play called "Los Hijos de Trump"`).
+  bool IsNamed(size_t i) const;
 
   std::vector<Quote> IndirectQuotes();
 

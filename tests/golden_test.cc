@@ -96,7 +96,7 @@ TEST_CASE("seed article: every entity found with the right type and exact span, 
   }
 }
 
-TEST_CASE("seed article: all 8 direct quotes with their speakers") {
+TEST_CASE("seed article: all 8 direct quotes with their speakers, the two partial ones marked") {
   Golden g;
   std::vector<const byline::Quote*> direct;
   for (const byline::Quote& q : g.analysis.quotes) {
@@ -114,6 +114,7 @@ TEST_CASE("seed article: all 8 direct quotes with their speakers") {
     }
     REQUIRE_MESSAGE(found != nullptr, "quote not found with its exact span");
     CHECK(found->speaker_name == w["speaker_name"].get<std::string>());
+    CHECK(found->partial == w["partial"].get<bool>());
     REQUIRE(found->has_speaker);
     CHECK(g.text.substr(found->speaker.begin, found->speaker.end - found->speaker.begin) ==
           w["speaker"]["text"].get<std::string>());

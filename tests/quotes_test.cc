@@ -184,6 +184,8 @@ TEST_CASE("scare quotes and titles are not speech") {
       {"two-word scare quotes", "Critics dismissed the \"peace dividend\" as a myth."},
       {"a film title", "The film \"The Art of the Deal Returns\" opened in Boston on Friday."},
       {"a show title", "He appeared on \"Fox News Sunday\" with the host."},
+      {"a named ad", "The 30-second spot, titled \"Arrogant,\" features a New York Times report."},
+      {"a named play", "Comedians perform a play called \"Los Hijos de Trump\" in Mexico City."},
   };
   byline::Analyzer analyzer;
   for (const Case& c : cases) {
@@ -192,6 +194,66 @@ TEST_CASE("scare quotes and titles are not speech") {
   SUBCASE("a short quotation that is attributed is kept") {
     const std::string text = "\"No,\" he said.";
     CHECK(Direct(analyzer.Analyze(text)).size() == 1);
+  }
+  SUBCASE("a short quotation after a speech verb and a comma is kept") {
+    const std::string text = "Trump called on her to resign and said, \"Her mind is shot!\"";
+    CHECK(Direct(analyzer.Analyze(text)).size() == 1);
+  }
+}
+
+TEST_CASE("partial quotes: fragments woven into the writer's sentence") {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::string quote;
+    bool partial;
+  };
+  const std::vector<Case> cases = {
+      {"after \"that\", in lowercase",
+       "Maria Lopez wants to ensure that \"history doesn't repeat itself\" in the city.",
+       "history doesn't repeat itself", true},
+      {"after an article",
+       "Lopez said the \"pattern of Russian aggression against Ukraine\" must end.",
+       "pattern of Russian aggression against Ukraine", true},
+      {"the sentence goes on after it",
+       "\"If there had not been that intervention\" by the allies, thousands would have died, "
+       "Maria Lopez said.",
+       "If there had not been that intervention", true},
+      {"a comma, then the sentence goes on",
+       "''To see how many cases could change is stunning,'' since so many decisions were 5-4.",
+       "To see how many cases could change is stunning,", true},
+      {"a whole sentence after \"that\"",
+       "Stoltenberg said all allies agreed that \"NATO's door is open for new members.\"",
+       "NATO's door is open for new members.", false},
+      {"a whole quotation with its attribution after it",
+       "\"We will win this fight,\" Maria Lopez said on Monday.", "We will win this fight,", false},
+      {"a nominal attribution after it",
+       "\"Subpoenas are not optional,\" panel chairman Jason Chaffetz said.",
+       "Subpoenas are not optional,", false},
+      {"after a colon", "Lopez put it plainly: \"we will not back down.\"",
+       "we will not back down.", false},
+      {"right after the verb that introduces it",
+       "Beck called Bannon \"a horrible, despicable human being\" on Wednesday, and Trump says "
+       "\"losing the war on terrorism is not an option.\"",
+       "losing the war on terrorism is not an option.", false},
+  };
+  byline::Analyzer analyzer;
+  for (const Case& c : cases) {
+    SUBCASE(c.name) {
+      const byline::Analysis a = analyzer.Analyze(c.text);
+      CHECK(byline::testing::CheckSpanInvariants(c.text, a) == "");
+      const std::vector<byline::Quote> direct = Direct(a);
+      const byline::Quote* found = nullptr;
+      for (const byline::Quote& q : direct) {
+        if (Slice(c.text, q.begin, q.end) == c.quote) found = &q;
+      }
+      REQUIRE_MESSAGE(found != nullptr, c.quote);
+      CHECK(found->partial == c.partial);
+    }
+  }
+  SUBCASE("indirect quotes are never partial") {
+    const byline::Analysis a = analyzer.Analyze("Maria Lopez said the plan would fail.");
+    for (const byline::Quote& q : a.quotes) CHECK_FALSE(q.partial);
   }
 }
 

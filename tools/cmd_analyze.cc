@@ -28,6 +28,7 @@ json AnalysisJson(std::string_view text, const Analysis& a) {
     json j = SpanJson(text, q.begin, q.end);
     j["kind"] = QuoteKindName(q.kind);
     j["speaker"] = q.has_speaker ? SpanJson(text, q.speaker.begin, q.speaker.end) : json(nullptr);
+    j["partial"] = q.partial;
     j["speaker_name"] = q.speaker_name.empty() ? json(nullptr) : json(q.speaker_name);
     quotes.push_back(std::move(j));
   }

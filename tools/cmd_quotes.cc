@@ -4,17 +4,25 @@
 // Scoring, per article (gold offsets are code points = UTF-16 units here; ours are UTF-8 bytes and
 // are converted with core/offsets.h):
 //   direct    gold = records with quote_type "direct", compared on `inner`; predictions = our
-//             direct quotes (a quotation over several paragraphs is scored as one piece per
-//             paragraph, as the gold splits them). Both spans are trimmed of spaces, punctuation
-//             and quotation marks; a prediction matches an unmatched gold span when their
-//             intersection over union is >= 0.8. An unmatched prediction lying inside a gold
-//             "mixed" or "embedded" record (a quoted fragment of reported speech, which PolNeAR
-//             does not annotate on its own) is neither right nor wrong: it is counted as ignored.
-//             The strict figures (ignored counted as false positives) are printed too.
+//             direct quotes that are not partial (a quotation over several paragraphs is scored
+//             as one piece per paragraph, as the gold splits them). Both spans are trimmed of
+//             spaces, punctuation and quotation marks; a prediction matches an unmatched gold
+//             span when their intersection over union is >= 0.8, one to one, best first. The one
+//             exception is PolNeAR's own: an attribution whose content the annotators marked in
+//             several pieces (same attr_id, "part" of "parts") is one content span, so a
+//             prediction whose span matches the union of consecutive pieces matches them all
+//             (off with --no-split-join). Every other unmatched prediction is a false positive.
+//   partial   our partial direct quotes (`ensure that "history doesn't repeat itself"`) against
+//             PolNeAR's "mixed" and "embedded" records (reported speech with a quoted part): a
+//             prediction is right when at least half of it lies inside such a record's content,
+//             a record is found when a right prediction lies in it.
+//   all       every direct quote, partial or not, against the direct records alone, for
+//             comparison with systems that make no partial/whole distinction.
 //   speaker   over matched quotes whose gold has a speaker: correct when our speaker mention
 //             overlaps the gold speaker span.
 //   indirect  gold = records with quote_type "indirect", compared on the content span; the same
-//             matching, ignoring predictions inside "mixed"/"embedded" records.
+//             matching, except that a prediction inside a "mixed"/"embedded" record (reported
+//             speech with a quoted part) is neither right nor wrong: it is counted as ignored.
 #include <cxxopts.hpp>
 #include <algorithm>
 #include <chrono>
@@ -80,17 +88,13 @@ std::u32string CodePoints(const std::string& s) {
 }
 
 // tp counts matched predictions, tp_gold matched gold records (more than tp when one prediction
-// matches a quotation the annotators split into several records).
+// matches the pieces of one attribution).
 struct Counts {
   int64_t tp = 0, tp_gold = 0, fp = 0, fn = 0, ignored = 0, gold = 0, union_matches = 0;
   int64_t speaker_total = 0, speaker_right = 0;
   double P() const { return tp + fp ? static_cast<double>(tp) / (tp + fp) : 0; }
   double R() const { return gold ? static_cast<double>(tp_gold) / gold : 0; }
   double F() const { return P() + R() > 0 ? 2 * P() * R() / (P() + R()) : 0; }
-  double StrictP() const { return tp + fp + ignored ? static_cast<double>(tp) / (tp + fp + ignored) : 0; }
-  double StrictF() const {
-    return StrictP() + R() > 0 ? 2 * StrictP() * R() / (StrictP() + R()) : 0;
-  }
   double SpeakerAcc() const {
     return speaker_total ? static_cast<double>(speaker_right) / speaker_total : 0;
   }
@@ -107,12 +111,13 @@ struct Gold {
   Range span;
   bool has_speaker;
   Range speaker;
+  std::string attr;  // attr_id: the pieces of one attribution share it
 };
 
 // Greedy matching, best IoU first.
 void Score(const std::vector<Pred>& preds, const std::vector<Gold>& gold,
            const std::vector<Range>& ignore, bool join_split, Counts* c,
-           std::vector<int>* pred_match) {
+           std::vector<int>* pred_match, std::vector<bool>* gold_matched = nullptr) {
   struct Pair {
     double iou;
     size_t p, g;
@@ -131,8 +136,8 @@ void Score(const std::vector<Pred>& preds, const std::vector<Gold>& gold,
     pm[x.p] = static_cast<int>(x.g);
     gm[x.g] = static_cast<int>(x.p);
   }
-  // A long quotation the annotators split into consecutive segments (one per sentence) matches
-  // all of them when their union fits the prediction.
+  // An attribution the annotators marked in several pieces is one content span: a prediction
+  // that fits the union of consecutive unmatched pieces of one attribution matches them all.
   std::vector<std::vector<size_t>> extra(preds.size());
   for (size_t p = 0; join_split && p < preds.size(); ++p) {
     if (pm[p] >= 0) continue;
@@ -140,7 +145,8 @@ void Score(const std::vector<Pred>& preds, const std::vector<Gold>& gold,
     std::vector<size_t> inside;
     int64_t covered = 0;
     for (size_t g = 0; g < gold.size(); ++g) {
-      if (gm[g] >= 0) continue;
+      if (gm[g] >= 0 || gold[g].attr.empty()) continue;
+      if (!inside.empty() && gold[g].attr != gold[inside[0]].attr) continue;
       const Range& r = gold[g].span;
       const int64_t inter = std::max<int64_t>(
           0, std::min(r.end, preds[p].span.end) - std::max(r.begin, preds[p].span.begin));
@@ -183,6 +189,10 @@ void Score(const std::vector<Pred>& preds, const std::vector<Gold>& gold,
   }
   c->gold += static_cast<int64_t>(gold.size());
   if (pred_match) *pred_match = pm;
+  if (gold_matched) {
+    gold_matched->assign(gold.size(), false);
+    for (size_t g = 0; g < gold.size(); ++g) (*gold_matched)[g] = gm[g] >= 0;
+  }
 }
 
 std::string Pct(double x) {
@@ -200,7 +210,7 @@ int RunEvalQuotes(int argc, char** argv) {
                         cxxopts::value<std::string>()->default_value(""))(
       "json", "print the scores as JSON")("errors", "print the misses and false positives")(
       "no-split-join", "a prediction matches one gold record only, even when the annotators "
-                       "split its quotation into several")(
+                       "marked one attribution's content in several pieces")(
       "file", "gold JSONL", cxxopts::value<std::string>())("h,help", "this help");
   options.parse_positional({"file"});
   options.positional_help("FILE.jsonl");
@@ -233,7 +243,7 @@ int RunEvalQuotes(int argc, char** argv) {
     return 1;
   }
 
-  Counts direct, indirect;
+  Counts direct, partial, all, indirect;
   int64_t articles = 0, bytes = 0;
   double seconds = 0, quote_seconds = 0;
   std::istringstream lines(data);
@@ -273,8 +283,8 @@ int RunEvalQuotes(int argc, char** argv) {
     }
     const Utf16Offsets to16(text);
 
-    std::vector<Gold> gold_direct, gold_indirect;
-    std::vector<Range> ignore;
+    std::vector<Gold> gold_direct, gold_indirect, gold_mixed;
+    std::vector<Range> mixed;  // content spans of mixed/embedded records
     const nlohmann::json empty = nlohmann::json::array();
     const nlohmann::json& records = doc.contains("quotes") ? doc["quotes"] : empty;
     for (const auto& r : records) {
@@ -282,6 +292,7 @@ int RunEvalQuotes(int argc, char** argv) {
       Gold g;
       g.has_speaker = r.contains("speaker") && r["speaker"].is_array();
       if (g.has_speaker) g.speaker = {r["speaker"][0].get<int64_t>(), r["speaker"][1].get<int64_t>()};
+      if (r.contains("attr_id") && r["attr_id"].is_string()) g.attr = r["attr_id"].get<std::string>();
       const Range content{r["start"].get<int64_t>(), r["end"].get<int64_t>()};
       if (type == "direct" && r.contains("inner") && r["inner"].is_array()) {
         g.span = Trim(cps, {r["inner"][0].get<int64_t>(), r["inner"][1].get<int64_t>()});
@@ -290,10 +301,12 @@ int RunEvalQuotes(int argc, char** argv) {
         g.span = Trim(cps, content);
         gold_indirect.push_back(g);
       } else {
-        ignore.push_back(content);
+        g.span = content;
+        gold_mixed.push_back(g);
+        mixed.push_back(content);
       }
     }
-    std::vector<Pred> pred_direct, pred_indirect;
+    std::vector<Pred> pred_direct, pred_partial, pred_all, pred_indirect;
     for (size_t qi = 0; qi < a.quotes.size(); ++qi) {
       const Quote& q = a.quotes[qi];
       Pred p;
@@ -312,16 +325,57 @@ int RunEvalQuotes(int argc, char** argv) {
           Range r = Trim(cps, {to16(b), to16(i)});
           if (r.end > r.begin) {
             p.span = r;
-            pred_direct.push_back(p);
+            (q.partial ? pred_partial : pred_direct).push_back(p);
+            pred_all.push_back(p);
           }
           b = i + 1;
         }
       }
     }
     std::vector<int> match;
-    Score(pred_direct, gold_direct, ignore, join_split, &direct, &match);
+    std::vector<bool> gold_hit;
+    Score(pred_direct, gold_direct, {}, join_split, &direct, &match, &gold_hit);
+    Score(pred_all, gold_direct, {}, join_split, &all, nullptr);
     std::vector<int> imatch;
-    Score(pred_indirect, gold_indirect, ignore, join_split, &indirect, &imatch);
+    Score(pred_indirect, gold_indirect, mixed, join_split, &indirect, &imatch);
+    // Partial quotes: right when at least half lies inside a mixed/embedded record.
+    std::vector<bool> mixed_found(gold_mixed.size(), false), partial_right(pred_partial.size());
+    for (size_t p = 0; p < pred_partial.size(); ++p) {
+      int hit = -1;
+      for (size_t g = 0; g < gold_mixed.size() && hit < 0; ++g) {
+        if (Inside(pred_partial[p].span, gold_mixed[g].span)) hit = static_cast<int>(g);
+      }
+      partial_right[p] = hit >= 0;
+      if (hit < 0) {
+        ++partial.fp;
+        continue;
+      }
+      ++partial.tp;
+      mixed_found[hit] = true;
+      const Gold& g = gold_mixed[hit];
+      if (g.has_speaker) {
+        ++partial.speaker_total;
+        if (pred_partial[p].has_speaker && Overlaps(pred_partial[p].speaker, g.speaker)) {
+          ++partial.speaker_right;
+        }
+      }
+    }
+    for (size_t g = 0; g < gold_mixed.size(); ++g) {
+      // Only mixed records with a quotation mark in them can hold a partial quote.
+      bool marked = false;
+      for (int64_t k = gold_mixed[g].span.begin; k < gold_mixed[g].span.end && !marked; ++k) {
+        const char32_t c = k < static_cast<int64_t>(cps.size()) ? cps[k] : 0;
+        marked = c == '"' || c == 0x201C || c == 0x201D || c == 0xAB || c == 0xBB ||
+                 (c == '\'' && k + 1 < static_cast<int64_t>(cps.size()) && cps[k + 1] == '\'');
+      }
+      if (!marked) continue;
+      ++partial.gold;
+      if (mixed_found[g]) {
+        ++partial.tp_gold;
+      } else {
+        ++partial.fn;
+      }
+    }
 
     if (show_errors) {
       auto show = [&](Range r) {
@@ -342,63 +396,74 @@ int RunEvalQuotes(int argc, char** argv) {
         }
         return s;
       };
-      std::vector<bool> gold_hit(gold_direct.size(), false);
+      const std::string id = doc.value("id", "");
       for (size_t p = 0; p < pred_direct.size(); ++p) {
         if (match[p] >= 0) {
-          gold_hit[match[p]] = true;
           const Gold& g = gold_direct[match[p]];
           if (g.has_speaker && !(pred_direct[p].has_speaker && Overlaps(pred_direct[p].speaker, g.speaker))) {
-            std::cout << "SPEAKER\t" << doc.value("id", "") << "\t" << show(pred_direct[p].span).substr(0, 80)
+            std::cout << "SPEAKER\t" << id << "\t" << show(pred_direct[p].span).substr(0, 80)
                       << "\tgold=" << show(g.speaker) << "\tgot="
                       << (pred_direct[p].has_speaker ? show(pred_direct[p].speaker) : "-") << "\n";
           }
           continue;
         }
-        bool ign = false;
-        for (const Range& r : ignore) ign = ign || Inside(pred_direct[p].span, r);
-        std::cout << (ign ? "IGNORED\t" : "FP\t") << doc.value("id", "") << "\t"
+        bool in_mixed = false;
+        for (const Range& r : mixed) in_mixed = in_mixed || Inside(pred_direct[p].span, r);
+        std::cout << (in_mixed ? "FP-MIXED\t" : "FP\t") << id << "\t"
                   << show(pred_direct[p].span).substr(0, 120) << "\n";
+      }
+      for (size_t p = 0; p < pred_partial.size(); ++p) {
+        if (!partial_right[p]) {
+          std::cout << "PARTIAL-FP\t" << id << "\t" << show(pred_partial[p].span).substr(0, 120)
+                    << "\n";
+        }
       }
       std::vector<bool> igold_hit(gold_indirect.size(), false);
       for (size_t p = 0; p < pred_indirect.size(); ++p) {
         if (imatch[p] >= 0) {
           igold_hit[imatch[p]] = true;
         } else {
-          std::cout << "INDIRECT-FP\t" << doc.value("id", "") << "\t"
-                    << show(pred_indirect[p].span).substr(0, 160) << "\n";
+          std::cout << "INDIRECT-FP\t" << id << "\t" << show(pred_indirect[p].span).substr(0, 160)
+                    << "\n";
         }
       }
       for (size_t g = 0; g < gold_indirect.size(); ++g) {
         if (!igold_hit[g]) {
-          std::cout << "INDIRECT-FN\t" << doc.value("id", "") << "\t"
-                    << show(gold_indirect[g].span).substr(0, 160) << "\n";
+          std::cout << "INDIRECT-FN\t" << id << "\t" << show(gold_indirect[g].span).substr(0, 160)
+                    << "\n";
         }
       }
       for (size_t g = 0; g < gold_direct.size(); ++g) {
         if (!gold_hit[g]) {
-          std::cout << "FN\t" << doc.value("id", "") << "\t" << show(gold_direct[g].span).substr(0, 120)
-                    << "\n";
+          std::cout << "FN\t" << id << "\t" << show(gold_direct[g].span).substr(0, 120) << "\n";
         }
       }
     }
   }
 
+  auto block = [](const Counts& c) {
+    return nlohmann::json{{"tp", c.tp},
+                          {"tp_gold", c.tp_gold},
+                          {"gold", c.gold},
+                          {"union_matches", c.union_matches},
+                          {"fp", c.fp},
+                          {"fn", c.fn},
+                          {"ignored", c.ignored},
+                          {"precision", c.P()},
+                          {"recall", c.R()},
+                          {"f1", c.F()},
+                          {"speaker_total", c.speaker_total},
+                          {"speaker_correct", c.speaker_right},
+                          {"speaker_accuracy", c.SpeakerAcc()}};
+  };
   if (args.count("json")) {
-    auto block = [](const Counts& c) {
-      return nlohmann::json{{"tp", c.tp},  {"tp_gold", c.tp_gold}, {"gold", c.gold},
-                            {"union_matches", c.union_matches}, {"fp", c.fp},
-                            {"fn", c.fn},           {"ignored", c.ignored},
-                            {"precision", c.P()},   {"recall", c.R()},
-                            {"f1", c.F()},          {"strict_precision", c.StrictP()},
-                            {"strict_f1", c.StrictF()}, {"speaker_total", c.speaker_total},
-                            {"speaker_correct", c.speaker_right},
-                            {"speaker_accuracy", c.SpeakerAcc()}};
-    };
     nlohmann::json out{{"articles", articles},
                        {"bytes", bytes},
                        {"seconds", seconds},
                        {"quote_seconds", quote_seconds},
                        {"direct", block(direct)},
+                       {"partial", block(partial)},
+                       {"all_direct", block(all)},
                        {"indirect", block(indirect)}};
     std::cout << out.dump(2) << "\n";
     return 0;
@@ -407,23 +472,30 @@ int RunEvalQuotes(int argc, char** argv) {
             << " bytes, analyzed in " << seconds << " s, of which quotations and speakers "
             << quote_seconds << " s (" << Pct(seconds > 0 ? quote_seconds / seconds : 0)
             << " %)\n\n";
-  std::cout << "            gold  pred    TP    FP  ignored    P       R       F1    strict F1  speaker acc\n";
+  std::cout << "             gold  pred    TP    FP  ignored    P       R       F1    speaker acc\n";
   auto row = [](const char* name, const Counts& c) {
     char buf[256];
-    std::snprintf(buf, sizeof buf, "%-9s %6lld %5lld %5lld %5lld %6lld  %s  %s  %s   %s     %s (%lld/%lld)\n",
+    std::snprintf(buf, sizeof buf, "%-10s %6lld %5lld %5lld %5lld %6lld  %s  %s  %s     %s (%lld/%lld)\n",
                   name, (long long)c.gold, (long long)(c.tp + c.fp + c.ignored),
                   (long long)c.tp, (long long)c.fp, (long long)c.ignored, Pct(c.P()).c_str(),
-                  Pct(c.R()).c_str(), Pct(c.F()).c_str(), Pct(c.StrictF()).c_str(),
-                  Pct(c.SpeakerAcc()).c_str(), (long long)c.speaker_right,
-                  (long long)c.speaker_total);
+                  Pct(c.R()).c_str(), Pct(c.F()).c_str(), Pct(c.SpeakerAcc()).c_str(),
+                  (long long)c.speaker_right, (long long)c.speaker_total);
     std::cout << buf;
   };
   row("direct", direct);
+  row("partial", partial);
+  row("all direct", all);
   row("indirect", indirect);
-  std::cout << "\nMatching: intersection over union >= 0.8 after trimming spaces, punctuation and marks;\n"
-               "ignored = predictions inside a gold mixed/embedded record (strict F1 counts them as errors);\n"
-               "a prediction covering consecutive gold segments of one split quotation matches them all;\n"
-               "speaker accuracy = predicted speaker mention overlaps the gold speaker, over matched quotes.\n";
+  std::cout << "\n"
+               "direct:     our whole (non-partial) direct quotes against PolNeAR direct records; IoU >= 0.8\n"
+               "            after trimming spaces, punctuation and marks, one to one (the pieces of one\n"
+               "            attribution count as one span"
+            << (join_split ? "" : ": off") << ").\n"
+               "partial:    our partial quotes against mixed/embedded records that hold a quotation mark\n"
+               "            (right when at least half lies inside one; recall over those records).\n"
+               "all direct: every direct quote, partial or not, against the direct records alone.\n"
+               "indirect:   content spans; ignored = predictions inside a mixed/embedded record.\n"
+               "speaker accuracy: our speaker mention overlaps the gold speaker, over matched quotes.\n";
   return 0;
 }
 

@@ -91,6 +91,7 @@ class JsAnalyzer {
       for (const Quote& q : a.quotes) {
         val j = span(q.begin, q.end);
         j.set("kind", std::string(QuoteKindName(q.kind)));
+        j.set("partial", q.partial);
         j.set("speaker", q.has_speaker ? span(q.speaker.begin, q.speaker.end) : val::null());
         j.set("speakerName", q.speaker_name.empty() ? val::null() : val(q.speaker_name));
         quotes.call<void>("push", j);

@@ -21,7 +21,8 @@
 //
 // Results are plain objects in the schema of `byline analyze` (the CLI):
 //   { entities:  [{begin, end, text, type}],
-//     quotes:    [{begin, end, text, kind, speaker: {begin, end, text} | null, speaker_name}],
+//     quotes:    [{begin, end, text, kind, partial, speaker: {begin, end, text} | null,
+//                  speaker_name}],
 //     sentences: [{begin, end}] }
 // plus, with analyze(text, {tokens: true}), tokens: [{begin, end}].
 // Units: begin/end are UTF-16 code units into the string given, half-open, so that
@@ -118,6 +119,7 @@ class BylineAnalyzer {
       quotes: r.quotes.map((q) => ({
         ...span(input, q),
         kind: q.kind,
+        partial: q.partial,
         speaker: q.speaker === null ? null : span(input, q.speaker),
         speaker_name: q.speakerName,
       })),
