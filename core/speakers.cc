@@ -927,7 +927,21 @@ struct SpeakerFinder::Impl {
         }
         if (!subj.ok) subj = SentenceSubject(sb, vi);
       }
-      if (!subj.ok) continue;
+      // A subject the rules cannot pin down ("Rep. X (Mich.), a superdelegate supporting Y,
+      // said ..."): the sentence's subject, else the report without a speaker.
+      if (!subj.ok && !inverted) subj = SentenceSubject(sb, vi);
+      const bool no_speaker = !subj.ok;
+      // `"…," said X, the spokesman`: the words after the verb are the speaker, not a report.
+      if (no_speaker && vi > 1 &&
+          (W(vi - 1).kind == WordKind::kCloseQuote ||
+           (IsPunct(vi - 1, ",") && W(vi - 2).kind == WordKind::kCloseQuote))) {
+        continue;
+      }
+      // Without a subject, only a form that cannot be a noun ("said", "noted"; not "state",
+      // "report", "tweet") reports anything.
+      static constexpr std::string_view kFiniteForms[] = {"said", "says", "told", "tells",
+                                                          "wrote", "writes"};
+      if (no_speaker && !In(T(vi), kFiniteForms) && !EndsWith(T(vi), "ed")) continue;
       // Clause after the verb.
       size_t clause = SIZE_MAX;
       if (!inverted) {
@@ -1019,15 +1033,17 @@ struct SpeakerFinder::Impl {
           q.begin = W(clause).begin;
           q.end = W(end - 1).end;
           q.kind = QuoteKind::kIndirect;
-          Attribution a = Resolve(subj, AttributionRule::kVerbBefore);
-          q.has_speaker = a.has_speaker;
-          q.speaker = a.speaker;
-          q.speaker_name = a.name;
+          if (!no_speaker) {
+            Attribution a = Resolve(subj, AttributionRule::kVerbBefore);
+            q.has_speaker = a.has_speaker;
+            q.speaker = a.speaker;
+            q.speaker_name = a.name;
+          }
           out.push_back(std::move(q));
           continue;
         }
       }
-      if (question_verb) continue;
+      if (question_verb || no_speaker) continue;
       // "CLAUSE, X said." / "CLAUSE, said X."
       const size_t subj_start = inverted ? vi : subj.first;
       if (subj_start > sb + 3 && IsPunct(subj_start - 1, ",")) {
