@@ -918,7 +918,9 @@ struct SpeakerFinder::Impl {
       bool inverted = false;
       if (!subj.ok && vi > 0 && IsPunct(vi - 1, ",")) {
         subj = NounPhraseAt(vi + 1);
-        inverted = subj.ok;
+        // "…, said X." / "…, said X, the spokesman": the phrase ends the clause.
+        inverted = subj.ok && (subj.last >= se || !IsWord(subj.last));
+        if (!inverted) subj = Cand{};
       }
       if (!subj.ok && EndsWith(T(vi), "ing") && vi > 0 && IsPunct(vi - 1, ",")) {
         for (size_t m = vi; m > sb && !subj.ok;) {
@@ -928,20 +930,20 @@ struct SpeakerFinder::Impl {
         if (!subj.ok) subj = SentenceSubject(sb, vi);
       }
       // A subject the rules cannot pin down ("Rep. X (Mich.), a superdelegate supporting Y,
-      // said ..."): the sentence's subject, else the report without a speaker.
-      if (!subj.ok && !inverted) subj = SentenceSubject(sb, vi);
-      const bool no_speaker = !subj.ok;
-      // `"…," said X, the spokesman`: the words after the verb are the speaker, not a report.
-      if (no_speaker && vi > 1 &&
-          (W(vi - 1).kind == WordKind::kCloseQuote ||
-           (IsPunct(vi - 1, ",") && W(vi - 2).kind == WordKind::kCloseQuote))) {
-        continue;
-      }
-      // Without a subject, only a form that cannot be a noun ("said", "noted"; not "state",
-      // "report", "tweet") reports anything.
+      // said ..."): the sentence's subject, else the report without a speaker. Only after a form
+      // that cannot be a noun ("said", "noted"; not "states", "report", "tweet"), and not in
+      // `"…," said X, the spokesman`, where the words after the verb are the speaker.
       static constexpr std::string_view kFiniteForms[] = {"said", "says", "told", "tells",
                                                           "wrote", "writes"};
-      if (no_speaker && !In(T(vi), kFiniteForms) && !EndsWith(T(vi), "ed")) continue;
+      if (!subj.ok) {
+        if (!In(T(vi), kFiniteForms) && !EndsWith(T(vi), "ed")) continue;
+        if (vi > 1 && (W(vi - 1).kind == WordKind::kCloseQuote ||
+                       (IsPunct(vi - 1, ",") && W(vi - 2).kind == WordKind::kCloseQuote))) {
+          continue;
+        }
+        subj = SentenceSubject(sb, vi);
+      }
+      const bool no_speaker = !subj.ok;
       // Clause after the verb.
       size_t clause = SIZE_MAX;
       if (!inverted) {
@@ -959,7 +961,7 @@ struct SpeakerFinder::Impl {
             "is", "are", "was", "were", "has", "have", "had", "and", "or", "but", "to", "of",
             "be", "been", "being", "not", "will", "would", "can", "could", "should", "may",
             "might", "must", "do", "does", "did", "goodbye", "hello", "thanks", "sorry", "so",
-            "yes", "no"};
+            "yes", "no", "such", "like", "including", "as", "of", "for", "with", "from", "by"};
         if (clause == SIZE_MAX && !tell && !question_verb && IsWord(k) && Outside(k) &&
             W(k).quote < 0 &&
             !In(T(k), kTimeWords) && !In(T(k), kNotClauseStart) &&
@@ -1174,9 +1176,19 @@ bool SpeakerFinder::IsPartial(size_t i) const {
   static constexpr std::string_view kNaming[] = {"called", "named", "dubbed", "nicknamed",
                                                  "labeled", "labelled", "titled", "entitled"};
   std::string buf;
+  // `what it called "a clear threat"` is the writer's phrase again.
+  const auto what_before = [this](size_t k) {
+    for (size_t m = k; m > 0 && k - m < 3;) {
+      --m;
+      if (impl_->T(m) == "what") return true;
+    }
+    return false;
+  };
   if (first > 0 && word_like(first - 1) &&
       impl_->W(first - 1).paragraph == impl_->W(first).paragraph &&
-      !In(ToLowerAscii(impl_->T(first - 1), &buf), kNaming) && !impl_->IsSpeechVerb(first - 1)) {
+      ((!In(ToLowerAscii(impl_->T(first - 1), &buf), kNaming) &&
+        !impl_->IsSpeechVerb(first - 1)) ||
+       what_before(first - 1))) {
     for (size_t j = first + 1; j < last; ++j) {
       if (impl_->IsWord(j)) {
         if (!impl_->W(j).capitalized && !impl_->IsDigitWord(j)) return true;
@@ -1199,16 +1211,27 @@ bool SpeakerFinder::IsPartial(size_t i) const {
   static constexpr std::string_view kAttributionStart[] = {
       "he", "she", "they", "it", "we", "you", "the", "a", "an", "his", "her", "their", "its",
       "our", "one", "another", "according", "both", "two", "three", "some", "several", "many",
-      "officials", "aides", "experts", "critics", "supporters", "this", "that", "these"};
+      "officials", "aides", "experts", "critics", "supporters", "this", "these"};
   if (In(ToLowerAscii(impl_->T(c + 1), &buf), kAttributionStart)) return false;
   // After a comma the words that follow are often a speaker ("…," former congressman X said):
   // partial only when no speech verb follows in the next few words of the sentence.
-  const size_t stop = std::min(impl_->v.words.size(), c + (comma ? 9 : 2));
+  const size_t stop = std::min(impl_->v.words.size(), c + (comma ? 12 : 2));
   for (size_t k = c + 1; k < stop && impl_->W(k).sentence == impl_->W(c).sentence; ++k) {
     if (impl_->W(k).quote >= 0) break;
     if (impl_->IsSpeechVerb(k)) return false;
   }
   return true;
+}
+
+bool SpeakerFinder::OpensSentence(size_t i) const {
+  size_t first, last;
+  impl_->SpanWords(i, &first, &last);
+  if (first == 0) return true;
+  const Word& before = impl_->W(first - 1);
+  const Word& open = impl_->W(first);
+  if (before.paragraph != open.paragraph || before.sentence != open.sentence) return true;
+  return impl_->IsPunct(first - 1, ".") || impl_->IsPunct(first - 1, "?") ||
+         impl_->IsPunct(first - 1, "!");
 }
 
 bool SpeakerFinder::IsNamed(size_t i) const {

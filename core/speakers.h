@@ -96,6 +96,8 @@ class SpeakerFinder {
   // "entitled", "called", "named", "dubbed", "nicknamed", "headlined" or "labeled" (`the ad,
   // titled "Arrogant,"`, `a play called "Los Hijos de Trump"`).
   bool IsNamed(size_t i) const;
+  // True when spans[i] opens its sentence: nothing but a paragraph or sentence break before it.
+  bool OpensSentence(size_t i) const;
 
   std::vector<Quote> IndirectQuotes();
 

@@ -232,6 +232,10 @@ TEST_CASE("partial quotes: fragments woven into the writer's sentence") {
        "Subpoenas are not optional,", false},
       {"after a colon", "Lopez put it plainly: \"we will not back down.\"",
        "we will not back down.", false},
+      {"the writer's phrase: what it called",
+       "The council pledged sanctions against what it called \"a clear threat to peace and "
+       "security\" on Monday.",
+       "a clear threat to peace and security", true},
       {"right after the verb that introduces it",
        "Beck called Bannon \"a horrible, despicable human being\" on Wednesday, and Trump says "
        "\"losing the war on terrorism is not an option.\"",
@@ -251,9 +255,50 @@ TEST_CASE("partial quotes: fragments woven into the writer's sentence") {
       CHECK(found->partial == c.partial);
     }
   }
+  SUBCASE("a title said aloud is speech") {
+    for (const std::string text : {std::string("Mrs. Clinton shook her head and said, ''No.''"),
+                                   std::string("\"Word is,\" Trump said on Twitter.")}) {
+      CAPTURE(text);
+      CHECK(Direct(analyzer.Analyze(text)).size() == 1);
+    }
+  }
   SUBCASE("indirect quotes are never partial") {
     const byline::Analysis a = analyzer.Analyze("Maria Lopez said the plan would fail.");
     for (const byline::Quote& q : a.quotes) CHECK_FALSE(q.partial);
+  }
+}
+
+TEST_CASE("a quoted transcript is one quote per turn, attributed to its label") {
+  const std::string text =
+      "Chris Wallace questioned Mike Pence on Sunday. Partial transcript as follows:\n\n"
+      "\"WALLACE: Will Gennifer Flowers be there tomorrow night?\n\n"
+      "\"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n\n"
+      "\"(CROSSTALK.)\n\n"
+      "\"WALLACE: Governor, I don't want to interrupt.\n\n"
+      "\"Q: And the wall?\n\n"
+      "\"A: It will be built.\"\n";
+  byline::Analyzer analyzer;
+  const byline::Analysis a = analyzer.Analyze(text);
+  CHECK(byline::testing::CheckSpanInvariants(text, a) == "");
+  const std::vector<byline::Quote> d = Direct(a);
+  struct Want {
+    std::string quote, label, name;
+  };
+  const std::vector<Want> want = {
+      {"Will Gennifer Flowers be there tomorrow night?", "WALLACE", "Chris Wallace"},
+      {"Gennifer Flowers will not be attending the debate tomorrow night.", "PENCE", "Mike Pence"},
+      {"Governor, I don't want to interrupt.", "WALLACE", "Chris Wallace"},
+      {"And the wall?", "Q", ""},
+      {"It will be built.", "A", ""},
+  };
+  REQUIRE(d.size() == want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    CAPTURE(want[i].quote);
+    CHECK(Slice(text, d[i].begin, d[i].end) == want[i].quote);
+    REQUIRE(d[i].has_speaker);
+    CHECK(Slice(text, d[i].speaker.begin, d[i].speaker.end) == want[i].label);
+    CHECK(d[i].speaker_name == want[i].name);
+    CHECK_FALSE(d[i].partial);
   }
 }
 
@@ -288,6 +333,25 @@ TEST_CASE("reported speech gives indirect quotations") {
       CHECK(Slice(c.text, q.begin, q.end) == c.clause);
       REQUIRE(q.has_speaker);
       CHECK(Slice(c.text, q.speaker.begin, q.speaker.end) == c.speaker);
+    }
+  }
+  SUBCASE("a subject the rules cannot pin down: the sentence's subject") {
+    const std::string text =
+        "Rep. Sander Levin (Mich.), a superdelegate supporting Clinton, said he has spoken with "
+        "many fellow superdelegates.";
+    const byline::Analysis a = analyzer.Analyze(text);
+    REQUIRE(a.quotes.size() == 1);
+    CHECK(Slice(text, a.quotes[0].begin, a.quotes[0].end) ==
+          "he has spoken with many fellow superdelegates");
+    REQUIRE(a.quotes[0].has_speaker);
+    CHECK(a.quotes[0].speaker_name == "Sander Levin");
+  }
+  SUBCASE("nouns that look like speech verbs report nothing") {
+    for (const std::string text :
+         {std::string("Voters in swing states such as Florida and Texas remained undecided."),
+          std::string("The report on the state budget was released in the spring.")}) {
+      CAPTURE(text);
+      CHECK(analyzer.Analyze(text).quotes.empty());
     }
   }
   SUBCASE("a clause holding a quotation is left to the direct quotation") {

@@ -3,7 +3,9 @@
 //
 // Scoring, per article (gold offsets are code points = UTF-16 units here; ours are UTF-8 bytes and
 // are converted with core/offsets.h):
-//   direct    gold = records with quote_type "direct", compared on `inner`; predictions = our
+//   direct    gold = records with quote_type "direct" or "embedded" (a verbatim quotation whose
+//             speaker is named inside its marks, as in a quoted transcript), compared on `inner`;
+//             predictions = our
 //             direct quotes that are not partial (a quotation over several paragraphs is scored
 //             as one piece per paragraph, as the gold splits them). Both spans are trimmed of
 //             spaces, punctuation and quotation marks; a prediction matches an unmatched gold
@@ -13,7 +15,7 @@
 //             prediction whose span matches the union of consecutive pieces matches them all
 //             (off with --no-split-join). Every other unmatched prediction is a false positive.
 //   partial   our partial direct quotes (`ensure that "history doesn't repeat itself"`) against
-//             PolNeAR's "mixed" and "embedded" records (reported speech with a quoted part): a
+//             PolNeAR's "mixed" records (reported speech with a quoted part): a
 //             prediction is right when at least half of it lies inside such a record's content,
 //             a record is found when a right prediction lies in it.
 //   all       every direct quote, partial or not, against the direct records alone, for
@@ -21,8 +23,8 @@
 //   speaker   over matched quotes whose gold has a speaker: correct when our speaker mention
 //             overlaps the gold speaker span.
 //   indirect  gold = records with quote_type "indirect", compared on the content span; the same
-//             matching, except that a prediction inside a "mixed"/"embedded" record (reported
-//             speech with a quoted part) is neither right nor wrong: it is counted as ignored.
+//             matching, except that a prediction inside a "mixed" record (reported speech with a
+//             quoted part) is neither right nor wrong: it is counted as ignored.
 #include <cxxopts.hpp>
 #include <algorithm>
 #include <chrono>
@@ -284,7 +286,7 @@ int RunEvalQuotes(int argc, char** argv) {
     const Utf16Offsets to16(text);
 
     std::vector<Gold> gold_direct, gold_indirect, gold_mixed;
-    std::vector<Range> mixed;  // content spans of mixed/embedded records
+    std::vector<Range> mixed;  // content spans of mixed records
     const nlohmann::json empty = nlohmann::json::array();
     const nlohmann::json& records = doc.contains("quotes") ? doc["quotes"] : empty;
     for (const auto& r : records) {
@@ -294,7 +296,9 @@ int RunEvalQuotes(int argc, char** argv) {
       if (g.has_speaker) g.speaker = {r["speaker"][0].get<int64_t>(), r["speaker"][1].get<int64_t>()};
       if (r.contains("attr_id") && r["attr_id"].is_string()) g.attr = r["attr_id"].get<std::string>();
       const Range content{r["start"].get<int64_t>(), r["end"].get<int64_t>()};
-      if (type == "direct" && r.contains("inner") && r["inner"].is_array()) {
+      // Embedded records are verbatim quotations too, whose speaker is named inside the marks
+      // ("WALLACE: Let's start ..." in a quoted transcript).
+      if ((type == "direct" || type == "embedded") && r.contains("inner") && r["inner"].is_array()) {
         g.span = Trim(cps, {r["inner"][0].get<int64_t>(), r["inner"][1].get<int64_t>()});
         gold_direct.push_back(g);
       } else if (type == "indirect") {
@@ -487,14 +491,15 @@ int RunEvalQuotes(int argc, char** argv) {
   row("all direct", all);
   row("indirect", indirect);
   std::cout << "\n"
-               "direct:     our whole (non-partial) direct quotes against PolNeAR direct records; IoU >= 0.8\n"
+               "direct:     our whole (non-partial) direct quotes against PolNeAR direct and embedded\n"
+               "            records (verbatim quotations); IoU >= 0.8\n"
                "            after trimming spaces, punctuation and marks, one to one (the pieces of one\n"
                "            attribution count as one span"
             << (join_split ? "" : ": off") << ").\n"
-               "partial:    our partial quotes against mixed/embedded records that hold a quotation mark\n"
+               "partial:    our partial quotes against mixed records that hold a quotation mark\n"
                "            (right when at least half lies inside one; recall over those records).\n"
                "all direct: every direct quote, partial or not, against the direct records alone.\n"
-               "indirect:   content spans; ignored = predictions inside a mixed/embedded record.\n"
+               "indirect:   content spans; ignored = predictions inside a mixed record.\n"
                "speaker accuracy: our speaker mention overlaps the gold speaker, over matched quotes.\n";
   return 0;
 }
