@@ -78,10 +78,17 @@ TEST_CASE("analyze FILE prints one JSON object whose every text equals its byte 
   CHECK(j["entities"].size() > 0);
   CHECK(j["sentences"].size() > 5);
   CheckSlices(Slurp(seed), j);
+  int partial = 0;
   for (const auto& q : j["quotes"]) {
     CHECK((q["kind"] == "direct" || q["kind"] == "indirect"));
     CHECK((q["speaker_name"].is_null() || q["speaker_name"].is_string()));
+    REQUIRE(q["partial"].is_boolean());
+    if (q["partial"].get<bool>()) {
+      CHECK(q["kind"] == "direct");
+      ++partial;
+    }
   }
+  CHECK(partial == 2);  // the seed's two quoted fragments
 }
 
 TEST_CASE("analyze - reads stdin, with multi-byte text") {

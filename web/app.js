@@ -195,6 +195,7 @@ function spansOf(result) {
     const attrs = {
       'data-kind': 'quote', 'data-quote-kind': q.kind, 'data-quote': String(i), tabindex: '-1',
     };
+    if (q.partial) attrs['data-quote-partial'] = 'true';
     if (q.speaker_name) attrs['data-speaker'] = q.speaker_name;
     else if (q.speaker && q.speaker.text) attrs['data-speaker-mention'] = q.speaker.text;
     spans.push({ id: `q${i}`, begin: q.begin, end: q.end, rank: 0, tag: 'span', className: 'quote',
@@ -463,7 +464,8 @@ function quoteItem(q, index) {
   b.dataset.quote = String(index);
   const kind = document.createElement('span');
   kind.className = 'quote-kind';
-  kind.textContent = q.kind === 'direct' ? 'Direct' : 'Reported';
+  kind.textContent = q.kind !== 'direct' ? 'Reported' : q.partial ? 'Partial' : 'Direct';
+  if (q.partial) b.dataset.quotePartial = 'true';
   const text = document.createElement('span');
   text.className = 'quote-text';
   text.textContent = q.kind === 'direct' ? `“${snippet(q.text)}”` : snippet(q.text);
@@ -504,7 +506,8 @@ function activateQuote(index, anchor) {
   activeQuote = { elements: [...els, ...speakerEls] };
   if (anchor) {
     const who = q.speaker_name || (q.speaker ? `“${q.speaker.text}” (not resolved to a name)` : 'Speaker unknown');
-    showTooltip(anchor, `${q.kind === 'direct' ? 'Direct quote' : 'Reported speech'} — ${who}`);
+    const what = q.kind !== 'direct' ? 'Reported speech' : q.partial ? 'Partial quote' : 'Direct quote';
+    showTooltip(anchor, `${what} — ${who}`);
   }
 }
 

@@ -19,6 +19,7 @@ export function exportObject(result) {
     quotes: result.quotes.map((q) => ({
       ...span(q),
       kind: q.kind,
+      partial: Boolean(q.partial),
       speaker: q.speaker ? span(q.speaker) : null,
       speaker_name: q.speaker_name ?? null,
     })),
@@ -48,7 +49,7 @@ export function entitiesCsv(result) {
 
 export function quotesCsv(result) {
   return csv(['begin', 'end', 'kind', 'speaker_name', 'speaker_text', 'speaker_begin', 'speaker_end',
-    'text'],
+    'text', 'partial'],
   result.quotes.map((q) => [q.begin, q.end, q.kind, q.speaker_name ?? '', q.speaker?.text ?? '',
-    q.speaker?.begin ?? '', q.speaker?.end ?? '', q.text]));
+    q.speaker?.begin ?? '', q.speaker?.end ?? '', q.text, q.partial ? 'true' : 'false']));
 }

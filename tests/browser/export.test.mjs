@@ -81,13 +81,17 @@ test('JSON and CSV exports match the analysis', { timeout: 120_000 }, async () =
   assert.equal(quotes.name, 'byline-quotes.csv');
   const qrows = parseCsv(quotes.text);
   assert.deepEqual(qrows[0], ['begin', 'end', 'kind', 'speaker_name', 'speaker_text', 'speaker_begin',
-    'speaker_end', 'text']);
+    'speaker_end', 'text', 'partial']);
   assert.equal(qrows.length - 1, expected.quotes.length);
   qrows.slice(1).forEach((r, i) => {
     const q = expected.quotes[i];
-    assert.deepEqual([Number(r[0]), Number(r[1]), r[2], unguard(r[3]), unguard(r[4]), unguard(r[7])],
-      [q.begin, q.end, q.kind, q.speaker_name ?? '', q.speaker?.text ?? '', q.text]);
+    assert.deepEqual(
+      [Number(r[0]), Number(r[1]), r[2], unguard(r[3]), unguard(r[4]), unguard(r[7]), r[8]],
+      [q.begin, q.end, q.kind, q.speaker_name ?? '', q.speaker?.text ?? '', q.text, String(q.partial)]);
   });
+  // The seed's two quoted fragments are partial quotes.
+  assert.deepEqual(expected.quotes.filter((q) => q.partial).map((q) => q.text),
+    ["history doesn't repeat itself", 'pattern of Russian aggression against Ukraine']);
 
   // Copy JSON: the same document on the clipboard.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });

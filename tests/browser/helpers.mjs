@@ -149,6 +149,7 @@ export async function readHighlights(page) {
     spanEnd: el.dataset.spanEnd === undefined ? null : Number(el.dataset.spanEnd),
     part: el.dataset.part ?? null,
     quoteKind: el.dataset.quoteKind ?? null,
+    partial: el.dataset.quotePartial === 'true',
     speaker: el.dataset.speaker ?? null,
     text: el.textContent,
   })));

@@ -78,9 +78,10 @@ describe('groupQuotes', () => {
 describe('exports', () => {
   const result = {
     entities: [ent('Jens Stoltenberg', 'PER', 5), ent('=SUM(A1)', 'MISC', 30)],
-    quotes: [{ begin: 1, end: 12, text: 'We, "will"\nwin', kind: 'direct',
+    quotes: [{ begin: 1, end: 12, text: 'We, "will"\nwin', kind: 'direct', partial: false,
       speaker: { begin: 20, end: 22, text: 'he' }, speaker_name: 'Jens Stoltenberg' },
-    { begin: 40, end: 45, text: 'maybe', kind: 'indirect', speaker: null, speaker_name: null }],
+    { begin: 40, end: 45, text: 'maybe', kind: 'indirect', partial: false, speaker: null,
+      speaker_name: null }],
     sentences: [{ begin: 0, end: 50 }],
   };
 
@@ -105,9 +106,9 @@ describe('exports', () => {
     assert.equal(entitiesCsv(result),
       'begin,end,type,text\r\n5,21,PER,Jens Stoltenberg\r\n30,38,MISC,\'=SUM(A1)\r\n');
     assert.equal(quotesCsv(result),
-      'begin,end,kind,speaker_name,speaker_text,speaker_begin,speaker_end,text\r\n' +
-      '1,12,direct,Jens Stoltenberg,he,20,22,"We, ""will""\nwin"\r\n' +
-      '40,45,indirect,,,,,maybe\r\n');
+      'begin,end,kind,speaker_name,speaker_text,speaker_begin,speaker_end,text,partial\r\n' +
+      '1,12,direct,Jens Stoltenberg,he,20,22,"We, ""will""\nwin",false\r\n' +
+      '40,45,indirect,,,,,maybe,false\r\n');
   });
 });
 

@@ -142,7 +142,13 @@ describe('highlight offsets with the WebAssembly engine', () => {
     const door = hs.find((h) => h.kind === 'quote' && h.text.includes('door is open'));
     assert.ok(door, 'quote “NATO’s door is open for new members.”');
     assert.equal(door.quoteKind, 'direct');
+    assert.equal(door.partial, false);
     assert.match(door.speaker ?? '', /Stoltenberg/);
+    // The two quoted fragments are marked partial, in the reading view as in the result.
+    const partial = hs.filter((h) => h.kind === 'quote' && h.partial).map((h) => h.text);
+    assert.deepEqual(partial, ["history doesn't repeat itself",
+      'pattern of Russian aggression against Ukraine']);
+    assert.deepEqual(result.quotes.filter((q) => q.partial).map((q) => q.text), partial);
     assert.deepEqual(errors, []);
   });
 });

@@ -34,6 +34,8 @@ function checkAnalysis(input, r) {
   r.quotes.forEach((q, i) => {
     checkSpan(input, q, `quote ${i}`);
     assert.ok(q.kind === 'direct' || q.kind === 'indirect', `quote ${i}: kind ${q.kind}`);
+    assert.equal(typeof q.partial, 'boolean', `quote ${i}: partial`);
+    if (q.kind === 'indirect') assert.equal(q.partial, false, `quote ${i}: indirect and partial`);
     if (q.speaker !== null) checkSpan(input, q.speaker, `quote ${i} speaker`);
     assert.ok(q.speaker_name === null || (typeof q.speaker_name === 'string' && q.speaker_name !== ''));
   });
@@ -159,6 +161,7 @@ describe('the same spans as the native CLI', () => {
         quotes: native.quotes.map((q) => ({
           ...span(q),
           kind: q.kind,
+          partial: q.partial,
           speaker: q.speaker === null ? null : span(q.speaker),
           speaker_name: q.speaker_name,
         })),
