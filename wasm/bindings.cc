@@ -26,6 +26,7 @@
 // texts over kMaxWebTextBytes are refused here with a message rather than risking running out of
 // memory, which would abort the module (web/byline.js then reports it and the analyzer is dead).
 #include <emscripten/bind.h>
+#include <emscripten/heap.h>
 #include <emscripten/val.h>
 
 #include <cstddef>
@@ -112,7 +113,12 @@ class JsAnalyzer {
   Analyzer analyzer_;
 };
 
+// The most memory the module may grow to, in bytes (so that web/byline.js can tell an abort for
+// want of memory from any other).
+double HeapMax() { return static_cast<double>(emscripten_get_heap_max()); }
+
 EMSCRIPTEN_BINDINGS(byline) {
+  emscripten::function("heapMax", &HeapMax);
   emscripten::class_<JsAnalyzer>("Analyzer")
       .constructor<>()
       .function("loadModel", &JsAnalyzer::LoadModel)

@@ -33,8 +33,9 @@
 // cannot be read, or a core that cannot be loaded, rejects createAnalyzer() with an Error.
 // analyze() throws a TypeError for a non-string and an Error with the core's message for text it
 // cannot analyze (larger than 8 MiB of UTF-8 on the web). Should the core ever abort (out of
-// memory), analyze() throws an Error with code 'BYLINE_CORE_ABORTED' and the analyzer is no longer
-// usable (analyzer.usable === false): create a new one.
+// memory: the message says so and error.outOfMemory is true), analyze() throws an Error with code
+// 'BYLINE_CORE_ABORTED' and the analyzer is no longer usable (analyzer.usable === false): create a
+// new one.
 
 import createBylineModule from './byline-core.js';
 
@@ -74,10 +75,12 @@ function span(input, s) {
 class BylineAnalyzer {
   #core;
   #analyzer;
+  #heapMax;
 
   constructor(core, analyzer, modelWarning) {
     this.#core = core;
     this.#analyzer = analyzer;
+    this.#heapMax = typeof core.heapMax === 'function' ? core.heapMax() : 0;
     this.modelWarning = modelWarning;
   }
 
@@ -108,9 +111,19 @@ class BylineAnalyzer {
       // The core aborted (out of memory is the one way it can): its memory is no longer
       // trustworthy, so this analyzer is done; createAnalyzer() makes a fresh one.
       this.#analyzer = null;
-      const e = new Error(`Byline: the analysis failed (${describe(error)}); ` +
+      const used = this.#core.HEAPU8?.buffer.byteLength ?? 0;
+      const max = this.#heapMax;
+      // Growth is refused near the maximum; a request that big fails earlier, from half of it.
+      const outOfMemory = max > 0 && used >= max / 2;
+      const mb = (n) => `${Math.round(n / (1024 * 1024))} MB`;
+      const why = outOfMemory
+        ? `out of memory: the text needed more than the ${mb(max)} the analysis may use ` +
+          `(${mb(used)} in use); split it into smaller parts`
+        : describe(error);
+      const e = new Error(`Byline: the analysis failed (${why}); ` +
                           'the analyzer was shut down, create a new one to go on');
       e.code = 'BYLINE_CORE_ABORTED';
+      e.outOfMemory = outOfMemory;
       throw e;
     }
     if (!r.ok) throw new Error(`Byline: ${r.error}`);
