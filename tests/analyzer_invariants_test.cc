@@ -169,10 +169,12 @@ TEST_CASE("real news articles (wikinews)") {
   CHECK(articles > 0);
 }
 
-// Every input a fuzz target once crashed on, kept as a fixture (see tests/fixtures/fuzz/README.md).
+// Every input a fuzz target once crashed on, and hand-made hostile inputs, kept as fixtures (see
+// tests/fixtures/fuzz/README.md); the folders are never empty.
 //   tests/fixtures/fuzz/analyze/*  text for Analyzer::Analyze
 //   tests/fixtures/fuzz/model/*    bytes for ModelFile::Parse and Analyzer::LoadModel
-//   tests/fixtures/fuzz/jsonl/*    input for `byline analyze --jsonl`
+//   tests/fixtures/fuzz/jsonl/*    input for `byline analyze --jsonl` and `byline eval-quotes`
+//   tests/fixtures/fuzz/conll/*    input for `byline tag-conll` and `byline eval-ner`
 std::vector<fs::path> Fixtures(const std::string& kind) {
   std::vector<fs::path> files;
   const fs::path dir = fs::path(kSourceDir) / "tests/fixtures/fuzz" / kind;
@@ -181,7 +183,22 @@ std::vector<fs::path> Fixtures(const std::string& kind) {
     if (entry.is_regular_file()) files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
+  REQUIRE_MESSAGE(!files.empty(), dir.string() << " holds no fixtures");
   return files;
+}
+
+// Runs the CLI on a fixture: it must exit 0 (done) or 1 (a clear error on stderr), never be
+// killed by a signal or exit with anything else.
+void CheckCliExit(const std::string& args, const fs::path& file) {
+  const std::string err = (fs::temp_directory_path() / "byline-fixture-stderr.txt").string();
+  const std::string command = "'" + std::string(BYLINE_CLI) + "' " + args + " '" + file.string() +
+                              "' >/dev/null 2>'" + err + "'";
+  const int status = std::system(command.c_str());
+  REQUIRE(status != -1);
+  CHECK(WIFEXITED(status));  // never killed by a signal
+  if (!WIFEXITED(status)) return;
+  CHECK(WEXITSTATUS(status) <= 1);
+  if (WEXITSTATUS(status) == 1) CHECK_MESSAGE(!Slurp(err).empty(), "exit 1 without a message");
 }
 
 TEST_CASE("fuzz regression fixtures: analyze") {
@@ -213,12 +230,17 @@ TEST_CASE("fuzz regression fixtures: model") {
 TEST_CASE("fuzz regression fixtures: jsonl through the CLI") {
   for (const fs::path& file : Fixtures("jsonl")) {
     CAPTURE(file.string());
-    const std::string command = "'" + std::string(BYLINE_CLI) + "' analyze --jsonl '" +
-                                file.string() + "' >/dev/null 2>&1";
-    const int status = std::system(command.c_str());
-    REQUIRE(status != -1);
-    CHECK(WIFEXITED(status));  // exit 0 or 1, never killed by a signal
-    if (WIFEXITED(status)) CHECK(WEXITSTATUS(status) <= 1);
+    CheckCliExit("analyze --jsonl", file);
+    CheckCliExit("eval-quotes", file);
+  }
+}
+
+TEST_CASE("fuzz regression fixtures: conll through the CLI") {
+  const std::string model = (fs::path(kSourceDir) / "models/byline-ner.bin").string();
+  for (const fs::path& file : Fixtures("conll")) {
+    CAPTURE(file.string());
+    CheckCliExit("tag-conll --model '" + model + "'", file);
+    CheckCliExit("eval-ner --model '" + model + "'", file);
   }
 }
 

@@ -93,7 +93,7 @@ TEST_CASE("eval-quotes scores a small project-owned article (code point offsets)
     std::fclose(f);
     const std::string msg = RunCli("eval-quotes " + bad, &s);
     CHECK(s != 0);
-    CHECK(msg.find("not a JSON article") != std::string::npos);
+    CHECK(msg.find("not valid JSON (parse error") != std::string::npos);
     std::remove(bad.c_str());
   }
 }

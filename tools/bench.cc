@@ -75,14 +75,14 @@ bool LoadCorpus(const std::string& bytes, std::vector<std::string>* docs, std::s
   while (std::getline(in, line)) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    json record = json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (record.is_discarded() || !record.is_object() || !record.contains("text") ||
-        !record["text"].is_string()) {
+    json record;
+    std::string why;
+    if (!ParseTextRecord(line, &record, &why)) {
       if (line_no == 1) {
         jsonl = false;
         break;
       }
-      *error = "line " + std::to_string(line_no) + ": not a JSON object with a string \"text\"";
+      *error = "line " + std::to_string(line_no) + ": " + why;
       return false;
     }
     docs->push_back(record["text"].get<std::string>());

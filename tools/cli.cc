@@ -56,6 +56,24 @@ std::string DefaultModelPath() {
   return "";
 }
 
+bool ParseTextRecord(const std::string& line, nlohmann::json* record, std::string* why) {
+  try {
+    *record = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.what() reads "[json.exception.parse_error.101] parse error at line 1, column 7: ...".
+    std::string message = e.what();
+    const size_t at = message.find("] ");
+    if (at != std::string::npos) message = message.substr(at + 2);
+    *why = "not valid JSON (" + message + ")";
+    return false;
+  }
+  if (!record->is_object() || !record->contains("text") || !(*record)["text"].is_string()) {
+    *why = "not a JSON object with a string \"text\"";
+    return false;
+  }
+  return true;
+}
+
 bool LoadAnalyzer(const std::string& path, Analyzer* analyzer, std::string* error) {
   const std::string model_path = path.empty() ? DefaultModelPath() : path;
   if (model_path.empty()) {

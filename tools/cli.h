@@ -3,6 +3,7 @@
 #define BYLINE_TOOLS_CLI_H_
 
 #include <iosfwd>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/analyzer.h"
@@ -21,6 +22,10 @@ int RunBench(int argc, char** argv);      // bench.cc
 // `byline analyze --jsonl`: one JSON result per input line on stdout, errors on stderr; 1 if any
 // line failed. (cmd_analyze.cc; also run by fuzz/fuzz_jsonl.cc)
 int AnalyzeJsonl(const Analyzer& analyzer, std::istream& in);
+
+// One line of a JSONL input: a JSON object with a string "text". False with *why ("not valid JSON
+// (the parser's message)" or "not a JSON object with a string \"text\"") otherwise.
+bool ParseTextRecord(const std::string& line, nlohmann::json* record, std::string* why);
 
 // Reads a whole file ("-" is stdin). False with *error on failure.
 bool ReadFile(const std::string& path, std::string* out, std::string* error);

@@ -50,11 +50,10 @@ int AnalyzeJsonl(const Analyzer& analyzer, std::istream& in) {
   while (std::getline(in, line)) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    json record = json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (record.is_discarded() || !record.is_object() || !record.contains("text") ||
-        !record["text"].is_string()) {
-      std::cerr << "byline analyze: line " << line_no
-                << ": not a JSON object with a string \"text\"\n";
+    json record;
+    std::string why;
+    if (!ParseTextRecord(line, &record, &why)) {
+      std::cerr << "byline analyze: line " << line_no << ": " << why << "\n";
       ++failures;
       continue;
     }

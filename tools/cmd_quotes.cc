@@ -197,6 +197,36 @@ void Score(const std::vector<Pred>& preds, const std::vector<Gold>& gold,
   }
 }
 
+// A [begin, end) pair of integers, as gold spans are written; false when v is anything else.
+bool ReadRange(const nlohmann::json& v, Range* r) {
+  if (!v.is_array() || v.size() != 2 || !v[0].is_number_integer() || !v[1].is_number_integer()) {
+    return false;
+  }
+  r->begin = v[0].get<int64_t>();
+  r->end = v[1].get<int64_t>();
+  return r->begin <= r->end;
+}
+
+// Checks the fields of a gold record that scoring reads; a message for the first bad one.
+bool ValidRecord(const nlohmann::json& r, std::string* why) {
+  Range unused;
+  if (!r.is_object()) {
+    *why = "not a JSON object";
+  } else if (!r.contains("start") || !r.contains("end") || !r["start"].is_number_integer() ||
+             !r["end"].is_number_integer() || r["start"].get<int64_t>() > r["end"].get<int64_t>()) {
+    *why = "\"start\" and \"end\" must be integers, start <= end";
+  } else if (r.contains("quote_type") && !r["quote_type"].is_string()) {
+    *why = "\"quote_type\" must be a string";
+  } else if (r.contains("speaker") && !r["speaker"].is_null() && !ReadRange(r["speaker"], &unused)) {
+    *why = "\"speaker\" must be null or [begin, end]";
+  } else if (r.contains("inner") && !r["inner"].is_null() && !ReadRange(r["inner"], &unused)) {
+    *why = "\"inner\" must be null or [begin, end]";
+  } else {
+    return true;
+  }
+  return false;
+}
+
 std::string Pct(double x) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%6.2f", 100 * x);
@@ -254,12 +284,25 @@ int RunEvalQuotes(int argc, char** argv) {
   while (std::getline(lines, line)) {
     ++line_no;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    nlohmann::json doc = nlohmann::json::parse(line, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object() || !doc.contains("text") ||
-        !doc["text"].is_string()) {
-      std::cerr << "byline eval-quotes: " << path << ":" << line_no
-                << ": not a JSON article with a \"text\" field\n";
+    nlohmann::json doc;
+    std::string why;
+    if (!ParseTextRecord(line, &doc, &why)) {
+      std::cerr << "byline eval-quotes: " << path << ":" << line_no << ": " << why << "\n";
       return 1;
+    }
+    if (doc.contains("quotes") && !doc["quotes"].is_array()) {
+      std::cerr << "byline eval-quotes: " << path << ":" << line_no
+                << ": \"quotes\" must be an array\n";
+      return 1;
+    }
+    if (doc.contains("quotes")) {
+      for (size_t k = 0; k < doc["quotes"].size(); ++k) {
+        if (!ValidRecord(doc["quotes"][k], &why)) {
+          std::cerr << "byline eval-quotes: " << path << ":" << line_no << ": quote record " << k
+                    << ": " << why << "\n";
+          return 1;
+        }
+      }
     }
     const std::string text = doc["text"].get<std::string>();
     const std::u32string cps = CodePoints(text);
@@ -292,14 +335,15 @@ int RunEvalQuotes(int argc, char** argv) {
     for (const auto& r : records) {
       const std::string type = r.value("quote_type", "");
       Gold g;
-      g.has_speaker = r.contains("speaker") && r["speaker"].is_array();
-      if (g.has_speaker) g.speaker = {r["speaker"][0].get<int64_t>(), r["speaker"][1].get<int64_t>()};
+      g.has_speaker = r.contains("speaker") && ReadRange(r["speaker"], &g.speaker);
       if (r.contains("attr_id") && r["attr_id"].is_string()) g.attr = r["attr_id"].get<std::string>();
       const Range content{r["start"].get<int64_t>(), r["end"].get<int64_t>()};
       // Embedded records are verbatim quotations too, whose speaker is named inside the marks
       // ("WALLACE: Let's start ..." in a quoted transcript).
-      if ((type == "direct" || type == "embedded") && r.contains("inner") && r["inner"].is_array()) {
-        g.span = Trim(cps, {r["inner"][0].get<int64_t>(), r["inner"][1].get<int64_t>()});
+      Range inner;
+      if ((type == "direct" || type == "embedded") && r.contains("inner") &&
+          ReadRange(r["inner"], &inner)) {
+        g.span = Trim(cps, inner);
         gold_direct.push_back(g);
       } else if (type == "indirect") {
         g.span = Trim(cps, content);
