@@ -1,6 +1,9 @@
-// `byline analyze --jsonl` on arbitrary bytes: tools/cmd_analyze.cc's AnalyzeJsonl as the CLI runs
-// it. Every non-blank input line gives exactly one output line (a JSON object whose spans are in
-// order) or one error line on stderr, and the exit code is 1 exactly when there was an error.
+// The JSONL readers on arbitrary bytes:
+// - `byline analyze --jsonl`: tools/cmd_analyze.cc's AnalyzeJsonl as the CLI runs it. Every
+//   non-blank input line gives exactly one output line (a JSON object whose spans are in order) or
+//   one error line on stderr, and the exit code is 1 exactly when there was an error.
+// - `byline eval-quotes`: tools/quote_eval.h's ScoreArticle on each non-blank line as gold. A line
+//   is scored (with counts that add up) or refused with a reason.
 #include <cstddef>
 #include <cstdint>
 #include <iostream>
@@ -9,6 +12,7 @@
 
 #include "fuzz/fuzz_common.h"
 #include "tools/cli.h"
+#include "tools/quote_eval.h"
 
 namespace {
 
@@ -71,6 +75,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     CheckSpans(j["entities"]);
     CheckSpans(j["quotes"]);
     CheckSpans(j["sentences"]);
+  }
+
+  std::istringstream gold_lines(input);
+  while (std::getline(gold_lines, line)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    byline::cli::QuoteScores scores;
+    std::ostringstream misses;
+    std::string why;
+    if (!byline::cli::ScoreArticle(*analyzer, line, true, &scores, &misses, &why)) {
+      if (why.empty()) byline::fuzz::Trap("eval-quotes refused a line without a reason");
+      if (scores.articles != 0) byline::fuzz::Trap("eval-quotes counted a refused line");
+      continue;
+    }
+    if (scores.articles != 1) byline::fuzz::Trap("eval-quotes did not count the article");
+    for (const byline::cli::QuoteCounts* c : {&scores.direct, &scores.partial, &scores.all,
+                                               &scores.indirect}) {
+      if (c->tp < 0 || c->fp < 0 || c->fn < 0 || c->tp_gold > c->gold || c->tp_gold + c->fn != c->gold ||
+          c->speaker_right > c->speaker_total || c->P() < 0 || c->P() > 1 || c->R() < 0 || c->R() > 1) {
+        byline::fuzz::Trap("eval-quotes counts do not add up");
+      }
+    }
   }
   return 0;
 }
