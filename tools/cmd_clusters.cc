@@ -212,12 +212,8 @@ int RunClusters(int argc, char** argv) {
   }
   // 3. PPMI with context-distribution smoothing (alpha 0.75), unit length.
   std::vector<double> ctx_total(dims, 0);
-  double total = 0;
   for (const auto& m : cooc) {
-    for (const auto& [d, n] : m) {
-      ctx_total[d] += n;
-      total += n;
-    }
+    for (const auto& [d, n] : m) ctx_total[d] += n;
   }
   double smooth_total = 0;
   for (double& c : ctx_total) {
