@@ -172,7 +172,8 @@ function nativeSpans(jsonlPath, records) {
     out.set(a.id, {
       entities: a.entities.map((e) => ({ begin: to16(e.begin), end: to16(e.end), type: e.type })),
       quotes: a.quotes.filter((q) => q.kind === 'direct').map((q) => ({
-        begin: to16(q.begin), end: to16(q.end), speaker: q.speaker ? [to16(q.speaker.begin), to16(q.speaker.end)] : null,
+        begin: to16(q.begin), end: to16(q.end), partial: q.partial,
+        speaker: q.speaker ? [to16(q.speaker.begin), to16(q.speaker.end)] : null,
       })),
     });
   }
@@ -202,7 +203,9 @@ for (const [tool, byId] of Object.entries(spans.conll)) {
   typeCounts[tool] = counts;
 }
 for (const [tool, byId] of Object.entries(spans.polnear)) {
-  quotes[tool] = scoreQuotes(polnear, new Map([...byId].map(([id, r]) => [id, r.quotes])));
+  const byIdQuotes = new Map([...byId].map(([id, r]) => [id, r.quotes]));
+  quotes[tool] = scoreQuotes(polnear, byIdQuotes, { wholeOnly: true });
+  quotes[tool].all = scoreQuotes(polnear, byIdQuotes);
 }
 // Native and wasm must agree: the same core on the same text.
 let agreement = null;
@@ -245,8 +248,12 @@ function goldTokenScore() {
 log('accuracy: byline tag-conll / eval-ner / eval-quotes');
 const goldTokens = goldTokenScore();
 const cliEval = {};
-if (!SMOKE) {
-  for (const [cmd, file, extra] of [['eval-ner', CONLL_DEV, []], ['eval-quotes', POLNEAR_DEV, []], ['eval-quotes', POLNEAR_DEV, ['--json']]]) {
+{
+  // The smoke run scores its few PolNeAR articles with eval-quotes too, for the cross-check below.
+  const runs = SMOKE
+    ? [['eval-quotes', writeJsonl(join(OUT_DIR, 'polnear.smoke.jsonl'), polnear), ['--json']]]
+    : [['eval-ner', CONLL_DEV, []], ['eval-quotes', POLNEAR_DEV, []], ['eval-quotes', POLNEAR_DEV, ['--json']]];
+  for (const [cmd, file, extra] of runs) {
     const r = run(BYLINE, [cmd, ...extra, ...(MODEL ? ['--model', MODEL] : []), file], { allowFail: true });
     cliEval[cmd + extra.join('')] = { status: r.status, stdout: r.stdout.trim(), stderr: r.stderr.trim().split('\n').slice(-3).join('\n') };
   }
@@ -553,25 +560,27 @@ table(['tool', 'entities by type'], Object.entries(typeCounts).map(([t, c]) => [
 p('## Direct quotations: PolNeAR dev');
 p();
 p(`\`../shared/data/quotes/polnear/dev.jsonl\`, ${fmt(polnear.length)} articles. Every tool is scored by one JavaScript port of \`byline eval-quotes\`'s`);
-p('matching (bench/lib.mjs): gold = the `inner` span of every `direct` record; predicted = the tool\'s direct quotations, one');
-p('piece per paragraph; both trimmed of spaces, punctuation and quotation marks; matched one-to-one by character IoU ≥');
-p(`${QUOTE_IOU}, best first (a prediction covering several consecutive gold segments of one quotation matches them all). A`);
-p('prediction that matches nothing but lies inside a gold *mixed* or *embedded* record (a quoted fragment of reported speech,');
-p('which PolNeAR does not annotate by itself) is "ignored" in F1 and counted wrong in strict F1. PolNeAR does not annotate');
-p('scare quotes or quoted titles, so a tool that reports every quoted string loses precision by design. compromise\'s');
-p('`.quotations()` has no speakers; wink-nlp finds no quotations. Speaker accuracy: the predicted speaker mention');
-p('overlaps the gold speaker, over matched quotes.');
+p('direct-quote matching (bench/lib.mjs): gold = the `inner` span of every `direct` or `embedded` record (verbatim');
+p('quotations); predicted = the tool\'s direct quotations, one piece per paragraph; both trimmed of spaces, punctuation and');
+p(`quotation marks; matched one to one by character IoU ≥ ${QUOTE_IOU}, best first (a prediction that fits the pieces of one`);
+p('attribution, which PolNeAR marks as several records with one `attr_id`, matches them all); every other prediction is');
+p('wrong. "Whole" leaves out the quotations a tool marks as partial (fragments woven into the writer\'s sentence, which');
+p('PolNeAR annotates as *mixed* attributions, not as direct quotes): only Byline marks them. "All" counts every direct');
+p('quotation. PolNeAR does not annotate scare quotes or quoted titles, so a tool that reports every quoted string loses');
+p('precision by design. compromise\'s `.quotations()` has no speakers; wink-nlp finds no quotations. Speaker accuracy: the');
+p('predicted speaker mention overlaps the gold speaker, over matched whole quotes.');
 p();
-table(['tool', 'gold', 'predicted', 'matched', 'ignored', 'wrong', 'precision', 'recall', 'F1', 'strict P', 'strict F1', 'speaker accuracy'],
-  Object.entries(quotes).map(([t, s]) => [LABEL[t], fmt(s.gold), fmt(s.predicted), fmt(s.tp), fmt(s.ignored), fmt(s.fp),
-    fmt(s.precision, 1), fmt(s.recall, 1), `**${fmt(s.f1, 1)}**`, fmt(s.strict_precision, 1), fmt(s.strict_f1, 1),
+table(['tool', 'gold', 'predicted (whole)', 'matched', 'wrong', 'precision', 'recall', 'F1 (whole)', 'F1 (all)', 'speaker accuracy'],
+  Object.entries(quotes).map(([t, s]) => [LABEL[t], fmt(s.gold), fmt(s.predicted), fmt(s.tp), fmt(s.fp),
+    fmt(s.precision, 1), fmt(s.recall, 1), `**${fmt(s.f1, 1)}**`, fmt(s.all.f1, 1),
     s.speaker_accuracy === null || !s.speaker_total || t.startsWith('compromise') || t === 'wink' ? '–' : `${fmt(s.speaker_accuracy, 1)}% (${s.speaker_right}/${s.speaker_total})`]));
 if (quotes.compromise && quotes['byline-native']) {
   const b = quotes['byline-native'];
   const c = quotes.compromise;
-  table(['Byline ÷ compromise', 'F1', 'strict F1', 'precision', 'recall'], [[
+  const pick = { f1: (s) => s.f1, all_f1: (s) => s.all.f1, precision: (s) => s.precision, recall: (s) => s.recall };
+  table(['Byline ÷ compromise', 'F1 (whole)', 'F1 (all)', 'precision', 'recall'], [[
     'ratio (difference in points)',
-    ...['f1', 'strict_f1', 'precision', 'recall'].map((k) => `${ratio(b[k], c[k])} (${b[k] - c[k] >= 0 ? '+' : ''}${fmt(b[k] - c[k], 1)})`)]]);
+    ...Object.values(pick).map((f) => `${ratio(f(b), f(c))} (${f(b) - f(c) >= 0 ? '+' : ''}${fmt(f(b) - f(c), 1)})`)]]);
 }
 const cliJson = (() => {
   try {
@@ -580,9 +589,13 @@ const cliJson = (() => {
     return null;
   }
 })();
+const quotesCrossCheck = cliJson && quotes['byline-native']
+  ? cliJson.tp === quotes['byline-native'].tp && cliJson.fp === quotes['byline-native'].fp &&
+    cliJson.tp_gold === quotes['byline-native'].tp_gold
+  : null;
 if (cliJson && quotes['byline-native']) {
-  const same = cliJson.tp === quotes['byline-native'].tp && cliJson.fp === quotes['byline-native'].fp && cliJson.ignored === quotes['byline-native'].ignored;
-  p(`Cross-check: \`byline eval-quotes\` (C++) scores Byline's direct quotes ${fmt(100 * cliJson.f1, 2)} F1 (${cliJson.tp} matched, ${cliJson.fp} wrong, ${cliJson.ignored} ignored); this harness's JavaScript port of its matching gives ${fmt(quotes['byline-native'].f1, 2)} (${quotes['byline-native'].tp}, ${quotes['byline-native'].fp}, ${quotes['byline-native'].ignored})${same ? ': the same counts' : ''}.`);
+  const b = quotes['byline-native'];
+  p(`Cross-check: \`byline eval-quotes\` (C++) scores Byline's whole direct quotes ${fmt(100 * cliJson.f1, 2)} F1 (${cliJson.tp} matched, ${cliJson.fp} wrong, ${cliJson.tp_gold} gold found); this harness's JavaScript port of its matching gives ${fmt(b.f1, 2)} (${b.tp}, ${b.fp}, ${b.tp_gold})${quotesCrossCheck ? ': the same counts' : ': DIFFERENT counts'}.`);
   p();
 }
 delete cliEval['eval-quotes--json'];
@@ -659,6 +672,7 @@ if (SMOKE) {
   for (const t of JS_TOOLS) if (!(speed[t].seconds > 0)) problems.push(`${t}: no time measured`);
   for (const [t, s] of Object.entries(ner)) if (!(s.ALL.gold > 0)) problems.push(`${t}: no gold entities scored`);
   if (agreement && agreement.same !== agreement.total) problems.push(`native and wasm disagree on ${agreement.total - agreement.same} documents`);
+  if (quotesCrossCheck === false) problems.push('the quote scorer here and byline eval-quotes disagree');
   if (problems.length) {
     console.error(`bench --smoke: ${problems.join('; ')}`);
     process.exit(1);

@@ -217,16 +217,20 @@ export function scoreNer(docs, spansById) {
 
 export const QUOTE_IOU = 0.8;
 
-// The matching of `byline eval-quotes` (tools/cmd_quotes.cc), applied to every tool alike:
-// - gold: the `inner` span of every record whose quote_type is "direct"; predictions: the tool's
-//   direct quotations, cut into one piece per paragraph (as the gold splits them);
+// The direct-quote matching of `byline eval-quotes` (tools/quote_eval.h), applied to every tool
+// alike:
+// - gold: the `inner` span of every record whose quote_type is "direct" or "embedded" (a verbatim
+//   quotation whose speaker is named inside its marks); predictions: the tool's direct
+//   quotations, cut into one piece per paragraph (as the gold splits them). With
+//   { wholeOnly: true } a quotation the tool marks `partial` (a fragment woven into the writer's
+//   sentence: PolNeAR's "mixed" attributions) is left out, as eval-quotes' "direct" row does;
+//   without it every direct quotation counts (its "all direct" row);
 // - both trimmed of spaces, punctuation and quotation marks (ASCII non-alphanumerics, U+00A0,
 //   U+2000-U+206F, « », U+3000);
-// - one-to-one matches with IoU >= 0.8, best IoU first; then an unmatched prediction whose text
-//   is made of >= 2 consecutive unmatched gold segments (a quotation the annotators split by
-//   sentence; each >= 90% inside it, their union IoU >= 0.8 and covering >= 80% of it) matches them all;
-// - an unmatched prediction at least half inside a gold "mixed" or "embedded" record (a quoted
-//   fragment PolNeAR does not annotate on its own) is ignored; `strict` counts it as wrong.
+// - one-to-one matches with IoU >= 0.8, best IoU first; then an unmatched prediction that fits
+//   the union of >= 2 unmatched pieces of one attribution (records sharing an attr_id: PolNeAR's
+//   one content span marked in pieces; each >= 90% inside it, their union IoU >= 0.8 and
+//   covering >= 80% of it) matches them all; every other prediction is wrong;
 // - speaker: over matched predictions whose gold has a speaker, right when the predicted speaker
 //   mention overlaps the gold speaker span.
 // Offsets are UTF-16 units = code points here (PolNeAR has no characters outside the BMP).
@@ -248,27 +252,22 @@ const iou = (a, b) => {
   return uni <= 0 ? 0 : inter / uni;
 };
 const overlaps = (a, b) => a[0] < b[1] && b[0] < a[1];
-const inside = (inner, outer) => {
-  const inter = Math.max(0, Math.min(inner[1], outer[1]) - Math.max(inner[0], outer[0]));
-  return inner[1] > inner[0] && inter * 2 >= inner[1] - inner[0];
-};
 
-// records: PolNeAR records; quotesById: id -> [{begin, end, speaker: [b, e] | null | undefined}].
-export function scoreQuotes(records, quotesById) {
-  const c = { gold: 0, predicted: 0, tp: 0, tp_gold: 0, fp: 0, ignored: 0, speaker_total: 0, speaker_right: 0 };
+// records: PolNeAR records; quotesById: id -> [{begin, end, partial?, speaker: [b, e] | null | undefined}].
+export function scoreQuotes(records, quotesById, { wholeOnly = false } = {}) {
+  const c = { gold: 0, predicted: 0, tp: 0, tp_gold: 0, fp: 0, speaker_total: 0, speaker_right: 0 };
   for (const rec of records) {
     const text = rec.text;
     const gold = [];
-    const ignore = [];
     for (const r of rec.quotes) {
-      if (r.quote_type === 'direct' && Array.isArray(r.inner)) {
-        gold.push({ span: quoteTrim(text, r.inner), speaker: Array.isArray(r.speaker) ? r.speaker : null });
-      } else if (r.quote_type !== 'indirect') {
-        ignore.push([r.start, r.end]);
+      if ((r.quote_type === 'direct' || r.quote_type === 'embedded') && Array.isArray(r.inner)) {
+        gold.push({ span: quoteTrim(text, r.inner), speaker: Array.isArray(r.speaker) ? r.speaker : null,
+          attr: typeof r.attr_id === 'string' ? r.attr_id : '' });
       }
     }
     const preds = [];
     for (const q of quotesById.get(rec.id) ?? []) {
+      if (wholeOnly && q.partial) continue;
       let b = q.begin;
       for (let i = q.begin; i <= q.end; ++i) {
         if (i === q.end || text[i] === '\n') {
@@ -298,7 +297,8 @@ export function scoreQuotes(records, quotesById) {
       const within = [];
       let covered = 0;
       gold.forEach((g, gi) => {
-        if (gm[gi] >= 0) return;
+        if (gm[gi] >= 0 || g.attr === '') return;
+        if (within.length && g.attr !== gold[within[0]].attr) return;
         const r = g.span;
         const inter = Math.max(0, Math.min(r[1], p.span[1]) - Math.max(r[0], p.span[0]));
         if (r[1] > r[0] && inter * 10 >= (r[1] - r[0]) * 9) {
@@ -322,8 +322,6 @@ export function scoreQuotes(records, quotesById) {
           c.speaker_total += 1;
           if (p.speaker && overlaps(p.speaker, g.speaker)) c.speaker_right += 1;
         }
-      } else if (ignore.some((r) => inside(p.span, r))) {
-        c.ignored += 1;
       } else {
         c.fp += 1;
       }
@@ -333,10 +331,9 @@ export function scoreQuotes(records, quotesById) {
   }
   const P = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
   const R = c.gold ? c.tp_gold / c.gold : 0;
-  const SP = c.tp + c.fp + c.ignored ? c.tp / (c.tp + c.fp + c.ignored) : 0;
   const F = (p, r) => (p + r ? (200 * p * r) / (p + r) : 0);
   return {
-    ...c, precision: 100 * P, recall: 100 * R, f1: F(P, R), strict_precision: 100 * SP, strict_f1: F(SP, R),
+    ...c, precision: 100 * P, recall: 100 * R, f1: F(P, R),
     speaker_accuracy: c.speaker_total ? (100 * c.speaker_right) / c.speaker_total : null,
   };
 }

@@ -91,24 +91,35 @@ describe('quote matching (the port of byline eval-quotes)', () => {
     const s = score([rec([direct(0, 14)])], [{ begin: 1, end: 8 }]);
     assert.deepEqual([s.tp, s.fp], [0, 1]);
   });
-  test('inside a mixed record: ignored, but wrong when strict', () => {
-    const s = score([rec([direct(0, 14), { quote_type: 'mixed', start: 28, end: 66, inner: null }])],
-      [{ begin: 1, end: 13 }, { begin: 47, end: 64 }]);
-    assert.deepEqual([s.tp, s.fp, s.ignored], [1, 0, 1]);
-    assert.equal(s.f1, 100);
-    assert.ok(s.strict_f1 < 100);
+  test('a fragment inside a mixed record is wrong, unless the tool marks it partial and only whole quotes count', () => {
+    const records = [rec([direct(0, 14), { quote_type: 'mixed', start: 28, end: 66, inner: null }])];
+    const unmarked = score(records, [{ begin: 1, end: 13 }, { begin: 47, end: 64 }]);
+    assert.deepEqual([unmarked.tp, unmarked.fp], [1, 1]);
+    const marked = [{ begin: 1, end: 13 }, { begin: 47, end: 64, partial: true }];
+    const whole = scoreQuotes(records, new Map([['a', marked]]), { wholeOnly: true });
+    assert.deepEqual([whole.predicted, whole.tp, whole.fp, whole.f1], [1, 1, 0, 100]);
+    const all = scoreQuotes(records, new Map([['a', marked]]));
+    assert.deepEqual([all.predicted, all.tp, all.fp], [2, 1, 1]);
+  });
+  test('embedded records (speaker inside the marks) are gold too', () => {
+    const s = score([rec([{ quote_type: 'embedded', start: 0, end: 14, inner: [1, 13], speaker: [2, 4] }])],
+      [{ begin: 1, end: 13 }]);
+    assert.deepEqual([s.gold, s.tp, s.fp], [1, 1, 0]);
   });
   test('a prediction over two paragraphs is two pieces', () => {
     const s = score([rec([direct(73, 79), direct(80, 86)])], [{ begin: 74, end: 85 }]);
     assert.deepEqual([s.predicted, s.tp, s.tp_gold], [2, 2, 2]);
   });
-  test('one prediction over a quotation split into consecutive records matches them all', () => {
+  test('one prediction over the pieces of one attribution matches them all', () => {
     const t = '"One two three. Four five six." he said.';
-    const r = { id: 'a', text: t, quotes: [
-      { quote_type: 'direct', start: 0, end: 15, inner: [1, 15] },
-      { quote_type: 'direct', start: 16, end: 31, inner: [16, 30] }] };
-    const s = scoreQuotes([r], new Map([['a', [{ begin: 1, end: 30 }]]]));
+    const piece = (start, end, inner, attr) => ({ quote_type: 'direct', start, end, inner, attr_id: attr });
+    const s = scoreQuotes([{ id: 'a', text: t, quotes: [piece(0, 15, [1, 15], 'E1'), piece(16, 31, [16, 30], 'E1')] }],
+      new Map([['a', [{ begin: 1, end: 30 }]]]));
     assert.deepEqual([s.tp, s.tp_gold, s.fp, s.recall], [1, 2, 0, 100]);
+    // Two attributions are two quotations: one prediction over both matches neither.
+    const two = scoreQuotes([{ id: 'a', text: t, quotes: [piece(0, 15, [1, 15], 'E1'), piece(16, 31, [16, 30], 'E2')] }],
+      new Map([['a', [{ begin: 1, end: 30 }]]]));
+    assert.deepEqual([two.tp, two.tp_gold, two.fp], [0, 0, 1]);
   });
 });
 

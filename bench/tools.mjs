@@ -2,7 +2,7 @@
 //   const tool = TOOLS[name];
 //   const lib = await tool.load(ctx);        // import the code (timed as "load")
 //   const run = await tool.init(lib, ctx);   // build the analyzer / model (timed as "init")
-//   const r = run(text);   // {entities: [{begin, end, type}], quotes: [{begin, end, speaker?: [b, e]}]}
+//   const r = run(text);   // {entities: [{begin, end, type}], quotes: [{begin, end, partial?, speaker?: [b, e]}]}
 // Offsets are UTF-16 code units into text, half-open. Types: PER ORG LOC MISC, or the tool's own
 // (DATE, CARDINAL, ...), which the CoNLL score ignores. quotes are direct quotations only.
 // ctx = {root: the repository root (a path), model: the model path or '' for none}.
@@ -122,7 +122,8 @@ const bylineWasm = {
       return {
         entities: r.entities.map((e) => ({ begin: e.begin, end: e.end, type: e.type })),
         quotes: r.quotes.filter((q) => q.kind === 'direct').map((q) => ({
-          begin: q.begin, end: q.end, speaker: q.speaker ? [q.speaker.begin, q.speaker.end] : null,
+          begin: q.begin, end: q.end, partial: q.partial,
+          speaker: q.speaker ? [q.speaker.begin, q.speaker.end] : null,
         })),
       };
     };
