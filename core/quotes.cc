@@ -1,6 +1,8 @@
 #include "core/quotes.h"
 
 #include <algorithm>
+#include <string>
+#include <unordered_map>
 
 #include "core/mentions.h"
 #include "core/quote_marks.h"
@@ -32,36 +34,63 @@ size_t LabelAt(std::string_view text, size_t at) {
   return i - at;
 }
 
-// The name a transcript label stands for: the fullest PER entity, titles dropped, whose last word
-// is the label ("WALLACE" -> "Chris Wallace"; "Governor Pence" -> "Pence"), else empty.
-std::string LabelName(std::string_view text, std::string_view label,
-                      const std::vector<Entity>& entities) {
-  std::string_view best;
-  for (const Entity& e : entities) {
-    if (e.type != "PER" || e.end - e.begin < label.size()) continue;
-    std::string_view name = text.substr(e.begin, e.end - e.begin);
-    const std::string_view last = name.substr(name.size() - label.size());
-    if (name.size() > label.size() && name[name.size() - label.size() - 1] != ' ') continue;
-    bool same = true;
-    for (size_t k = 0; k < label.size() && same; ++k) {
-      same = (last[k] | 0x20) == (label[k] | 0x20);
-    }
-    if (!same) continue;
-    // Drop leading titles: "Governor Mike Pence" -> "Mike Pence".
-    for (size_t sp = name.find(' '); sp != std::string_view::npos && IsTitleWord(name.substr(0, sp));
-         sp = name.find(' ')) {
-      name.remove_prefix(sp + 1);
-    }
-    if (name.size() > best.size()) best = name;
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  return std::string(best);
+  return out;
 }
+
+// Person names for transcript labels ("WALLACE" -> "Chris Wallace"): each PER entity, titles
+// dropped ("Governor Mike Pence" -> "Mike Pence"), under its last word in lowercase; the fullest
+// name wins. Built once per text, on the first label.
+class LabelNames {
+ public:
+  LabelNames(std::string_view text, const std::vector<Entity>& entities)
+      : text_(text), entities_(entities) {}
+
+  std::string Find(std::string_view label) {
+    if (!built_) Build();
+    const size_t sp = label.rfind(' ');
+    const std::string lower = LowerAscii(label);
+    const auto it = by_last_.find(sp == std::string_view::npos ? lower : lower.substr(sp + 1));
+    if (it == by_last_.end()) return "";
+    // A label of several words ("JOHN SMITH") must be the name's ending.
+    const std::string name = LowerAscii(it->second);
+    if (name.size() < lower.size() || name.compare(name.size() - lower.size(), lower.size(), lower) != 0) {
+      return "";
+    }
+    return std::string(it->second);
+  }
+
+ private:
+  void Build() {
+    built_ = true;
+    for (const Entity& e : entities_) {
+      if (e.type != "PER") continue;
+      std::string_view name = text_.substr(e.begin, e.end - e.begin);
+      for (size_t sp = name.find(' ');
+           sp != std::string_view::npos && IsTitleWord(name.substr(0, sp)); sp = name.find(' ')) {
+        name.remove_prefix(sp + 1);
+      }
+      const size_t sp = name.rfind(' ');
+      std::string_view& best = by_last_[LowerAscii(sp == std::string_view::npos ? name : name.substr(sp + 1))];
+      if (name.size() > best.size()) best = name;
+    }
+  }
+
+  std::string_view text_;
+  const std::vector<Entity>& entities_;
+  bool built_ = false;
+  std::unordered_map<std::string, std::string_view> by_last_;
+};
 
 // A quotation that quotes a transcript ("WALLACE: Let's start ... \n\n"PENCE: Well, ...") is one
 // quote per turn, attributed to the turn's label; the label itself is not quoted. Other quotes
 // are returned as they are.
-void SplitTranscriptTurns(std::string_view text, const std::vector<Entity>& entities,
-                          const Quote& q, std::vector<Quote>* out) {
+void SplitTranscriptTurns(std::string_view text, LabelNames* names, const Quote& q,
+                          std::vector<Quote>* out) {
   // Turn starts: the quote's start and every paragraph start inside it (after the line break,
   // spaces and a re-opening mark), where a label stands.
   struct Turn {
@@ -128,8 +157,7 @@ void SplitTranscriptTurns(std::string_view text, const std::vector<Entity>& enti
     turn.has_speaker = true;
     turn.speaker = {static_cast<uint32_t>(turns[t].label),
                     static_cast<uint32_t>(turns[t].label + turns[t].label_len)};
-    turn.speaker_name =
-        LabelName(text, text.substr(turns[t].label, turns[t].label_len), entities);
+    turn.speaker_name = names->Find(text.substr(turns[t].label, turns[t].label_len));
     out->push_back(std::move(turn));
   }
 }
@@ -140,6 +168,7 @@ std::vector<Quote> FindQuotes(std::string_view text, const std::vector<Token>&,
                               const std::vector<Sentence>&, const std::vector<Entity>& entities) {
   const std::vector<QuotedSpan> spans = FindQuotedSpans(text);
   SpeakerFinder finder(text, spans, entities);
+  LabelNames label_names(text, entities);
   std::vector<Quote> out;
   for (size_t i = 0; i < spans.size(); ++i) {
     const Attribution a = finder.Attribute(i);
@@ -182,7 +211,7 @@ std::vector<Quote> FindQuotes(std::string_view text, const std::vector<Token>&,
     q.has_speaker = a.has_speaker;
     q.speaker = a.speaker;
     q.speaker_name = a.name;
-    SplitTranscriptTurns(text, entities, q, &out);
+    SplitTranscriptTurns(text, &label_names, q, &out);
   }
   std::vector<Quote> indirect = finder.IndirectQuotes();
   out.insert(out.end(), indirect.begin(), indirect.end());

@@ -347,6 +347,22 @@ TEST_CASE("10,000 nested brackets and quotes") {
   }
 }
 
+// One quotation of 20,000 transcript turns, each with its own label and a name: one quote per turn
+// (the label index is built once, not searched per turn).
+TEST_CASE("a quoted transcript of 20,000 turns") {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) {
+    const std::string label = {static_cast<char>('A' + i % 26), static_cast<char>('A' + i / 26 % 26),
+                               static_cast<char>('A' + i / 676 % 26)};
+    text += "\"" + label + ": Mr. Ben " + label + " said so.\n\n";
+  }
+  for (const Analysis& a : AnalyzeAll(text)) {
+    size_t turns = 0;
+    for (const Quote& q : a.quotes) turns += q.kind == QuoteKind::kDirect && q.has_speaker;
+    CHECK(turns == 20000);
+  }
+}
+
 // Every Unicode quotation mark: the mark is its own token, nothing crashes.
 const std::vector<char32_t> kQuotationMarks = {
     0x0022, 0x0027, 0x00AB, 0x00BB, 0x2018, 0x2019, 0x201A, 0x201B, 0x201C, 0x201D, 0x201E,
