@@ -8,6 +8,7 @@ namespace byline {
 namespace {
 
 #include "core/first_names.inc"
+#include "core/report_verbs.inc"
 #include "core/speech_verbs.inc"
 
 struct Entry {
@@ -75,6 +76,14 @@ SpeechVerb LookupSpeechVerb(std::string_view word) {
   const char flag = Find(*index, word);
   if (flag == 0) return {};
   return {true, flag == 't'};
+}
+
+ReportWord LookupReportWord(std::string_view word) {
+  static const std::vector<Entry>* const index = new std::vector<Entry>(Index(kReportWords));
+  const char tags = Find(*index, word);
+  if (tags < '@') return {};
+  const int bits = tags - '@';
+  return {(bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0};
 }
 
 Gender FirstNameGender(std::string_view name) {

@@ -839,6 +839,53 @@ struct SpeakerFinder::Impl {
     return Cand{};
   }
 
+  // End (exclusive word index) of a reported clause starting at word `clause` in a sentence
+  // ending at `se`: the sentence end, or a break before a clause of the writer's (", while",
+  // ", according to", ", adding"), trimmed of trailing punctuation.
+  size_t ClauseEnd(size_t clause, size_t se) const {
+    size_t end = se;
+    for (size_t m = clause + 1; m + 1 < se; ++m) {
+      if (W(m).quote >= 0) continue;
+      if (IsPunct(m, ";") ||
+          (IsPunct(m, ",") && IsWord(m + 1) &&
+           (T(m + 1) == "while" || T(m + 1) == "whereas" || T(m + 1) == "but" ||
+            T(m + 1) == "although" || T(m + 1) == "though" || T(m + 1) == "compared" ||
+            T(m + 1) == "according" || T(m + 1) == "adding" || T(m + 1) == "saying"))) {
+        end = m;
+        break;
+      }
+    }
+    while (end > clause && !(IsWord(end - 1) || W(end - 1).kind == WordKind::kPossessive ||
+                             IsPunct(end - 1, ")") || IsPunct(end - 1, "%"))) {
+      --end;
+    }
+    return end;
+  }
+
+  // Appends the indirect quotation over words [clause, end) said by `subj` (none if !subj.ok),
+  // unless it holds a quotation mark or has fewer than min_words words.
+  bool EmitClause(size_t clause, size_t end, const Cand& subj, AttributionRule rule,
+                  int min_words, std::vector<Quote>* out) {
+    int words = 0;
+    for (size_t m = clause; m < end; ++m) {
+      if (W(m).quote >= 0 || W(m).in_quote) return false;
+      if (IsWord(m)) ++words;
+    }
+    if (words < min_words || end <= clause) return false;
+    Quote q;
+    q.begin = W(clause).begin;
+    q.end = W(end - 1).end;
+    q.kind = QuoteKind::kIndirect;
+    if (subj.ok) {
+      Attribution a = Resolve(subj, rule);
+      q.has_speaker = a.has_speaker;
+      q.speaker = a.speaker;
+      q.speaker_name = a.name;
+    }
+    out->push_back(std::move(q));
+    return true;
+  }
+
   // ---- reported speech ------------------------------------------------------------------------
   // Reported clause [from, to) of words, trimmed of trailing punctuation; false if it holds a
   // quotation or is too short.
@@ -900,9 +947,72 @@ struct SpeakerFinder::Impl {
     }
   }
 
+  // Thoughts, intentions and findings (data/report_verbs.txt): "X wants (Y) to ...", "X plans
+  // to ...", "X is expected to ...", "X seems to ...", "the inquiry found that ...", "a poll
+  // shows Clinton ahead ...".
+  void ReportWordQuotes(std::vector<Quote>* out) {
+    static constexpr std::string_view kBe[] = {"is", "are", "was", "were", "be", "been", "being",
+                                               "'s", "’s"};
+    static constexpr std::string_view kObjects[] = {"him", "her", "them", "us", "me", "you"};
+    const size_t n = v.words.size();
+    for (size_t vi = 0; vi < n; ++vi) {
+      if (!IsWord(vi) || W(vi).in_quote || W(vi).capitalized) continue;
+      const ReportWord rw = LookupReportWord(T(vi));
+      if (!rw.to_infinitive && !rw.raising && !rw.finding) continue;
+      const uint32_t s = W(vi).sentence;
+      const size_t sb = v.sentence_first[s], se = v.sentence_first[s + 1];
+      if (se - sb > 160) continue;  // keeps this linear, as above
+      const bool passive = vi > sb && IsWord(vi - 1) && In(T(vi - 1), kBe);
+      if (rw.to_infinitive || rw.raising) {
+        // The infinitive: "to VERB", or an object then "to VERB" ("wants Trump to lose").
+        size_t clause = SIZE_MAX;
+        const size_t k = vi + 1;
+        auto to_verb = [&](size_t m) {
+          return IsWord(m) && T(m) == "to" && IsLowerWord(m + 1) && Outside(m + 1) &&
+                 !IsDigitWord(m + 1) && !In(T(m + 1), kDeterminers);
+        };
+        if (to_verb(k)) {
+          clause = k;
+        } else if (rw.to_infinitive && !passive && IsWord(k) && Outside(k)) {
+          size_t after = SIZE_MAX;
+          if (In(T(k), kObjects)) {
+            after = k + 1;
+          } else if (run_of_word[k] >= 0 && runs[run_of_word[k]].first == k) {
+            after = runs[run_of_word[k]].last;
+          }
+          if (after != SIZE_MAX && to_verb(after)) clause = k;
+        }
+        if (clause == SIZE_MAX) continue;
+        Cand subj;
+        if (!rw.raising && !passive) {
+          subj = SubjectBefore(vi, sb);
+          if (!subj.ok) continue;
+        }
+        EmitClause(clause, ClauseEnd(clause, se), subj, AttributionRule::kVerbBefore, 3, out);
+        continue;
+      }
+      // A finding: "(that) CLAUSE" after any subject; a bare complement after a poll or study.
+      if (passive || T(vi) == "shown") continue;
+      const Cand subj = SubjectBefore(vi, sb);
+      if (!subj.ok) continue;
+      const size_t k = SkipAdjuncts(vi + 1, se);
+      if (!IsWord(k) || !Outside(k) || W(k).quote >= 0) continue;
+      size_t clause = SIZE_MAX;
+      if (T(k) == "that") {
+        if (!Verb(vi).reports_that) clause = k;  // speech verbs ("suggested that") are done
+      } else if (subj.kind == CandKind::kNominal && LookupReportWord(T(subj.last - 1)).source &&
+                 !In(T(k), kTimeWords) && !In(T(k), kBe) && T(k) != "up" && T(k) != "no") {
+        clause = k;
+      }
+      if (clause == SIZE_MAX) continue;
+      EmitClause(clause, ClauseEnd(clause, se), subj, AttributionRule::kVerbBefore, 3, out);
+    }
+  }
+
   std::vector<Quote> IndirectQuotes() {
     std::vector<Quote> out;
     AccordingToQuotes(&out);
+    ReportWordQuotes(&out);
     const size_t n = v.words.size();
     for (size_t vi = 0; vi < n; ++vi) {
       if (!IsSpeechVerb(vi)) continue;
@@ -949,7 +1059,14 @@ struct SpeakerFinder::Impl {
       if (!inverted) {
         const bool tell = In(T(vi), kTellVerbs);
         size_t k = SkipAdjuncts(vi + 1, se);
-        for (size_t m = k; !question_verb && m < se && m < k + (tell ? 14 : 8); ++m) {
+        // "said there needs to be a law that ...": a clause that opens with a subject pronoun
+        // starts right there; a later "that" is its own.
+        static constexpr std::string_view kSubjectPronouns[] = {"he", "she", "they", "we", "I",
+                                                                "there", "you"};
+        const bool pronoun_clause = !question_verb && !tell && IsWord(k) && Outside(k) &&
+                                    W(k).quote < 0 && In(T(k), kSubjectPronouns);
+        for (size_t m = k; !question_verb && !pronoun_clause && m < se && m < k + (tell ? 14 : 8);
+             ++m) {
           if (!Outside(m) || W(m).quote >= 0) break;
           if (IsPunct(m, ".") || IsPunct(m, ";") || IsPunct(m, ":")) break;
           if (IsWord(m) && T(m) == "that") {
@@ -1007,43 +1124,10 @@ struct SpeakerFinder::Impl {
           }
         }
       }
-      if (clause != SIZE_MAX) {
-        size_t end = se;
-        for (size_t m = clause + 1; m + 1 < se; ++m) {
-          if (W(m).quote >= 0) continue;
-          if (IsPunct(m, ";") ||
-              (IsPunct(m, ",") && IsWord(m + 1) &&
-               (T(m + 1) == "while" || T(m + 1) == "whereas" || T(m + 1) == "but" ||
-                T(m + 1) == "although" || T(m + 1) == "though" || T(m + 1) == "compared" ||
-                T(m + 1) == "according" || T(m + 1) == "adding" || T(m + 1) == "saying"))) {
-            end = m;
-            break;
-          }
-        }
-        while (end > clause && !(IsWord(end - 1) || W(end - 1).kind == WordKind::kPossessive ||
-                                 IsPunct(end - 1, ")") || IsPunct(end - 1, "%"))) {
-          --end;
-        }
-        bool has_quote = false;
-        int words = 0;
-        for (size_t m = clause; m < end; ++m) {
-          if (W(m).quote >= 0 || W(m).in_quote) has_quote = true;
-          if (IsWord(m)) ++words;
-        }
-        if (!has_quote && words >= 3) {
-          Quote q;
-          q.begin = W(clause).begin;
-          q.end = W(end - 1).end;
-          q.kind = QuoteKind::kIndirect;
-          if (!no_speaker) {
-            Attribution a = Resolve(subj, AttributionRule::kVerbBefore);
-            q.has_speaker = a.has_speaker;
-            q.speaker = a.speaker;
-            q.speaker_name = a.name;
-          }
-          out.push_back(std::move(q));
-          continue;
-        }
+      if (clause != SIZE_MAX &&
+          EmitClause(clause, ClauseEnd(clause, se), no_speaker ? Cand{} : subj,
+                     AttributionRule::kVerbBefore, 3, &out)) {
+        continue;
       }
       if (question_verb || no_speaker) continue;
       // "CLAUSE, X said." / "CLAUSE, said X."
@@ -1087,7 +1171,18 @@ struct SpeakerFinder::Impl {
         out.push_back(std::move(q));
       }
     }
-    return out;
+    // One quotation per span, and only the outermost of nested reports ("X said Y hopes that
+    // ..." is X's; PolNeAR annotates no nested attributions).
+    std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    });
+    std::vector<Quote> kept;
+    for (Quote& q : out) {
+      // Nested: inside the last kept one and reported by its first words.
+      if (!kept.empty() && q.end <= kept.back().end && q.begin < kept.back().begin + 40) continue;
+      kept.push_back(std::move(q));
+    }
+    return kept;
   }
 };
 
