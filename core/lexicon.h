@@ -30,6 +30,7 @@ struct ReportWord {
   bool raising = false;        // "seems to ...", "appears to ...": content with no speaker
   bool finding = false;        // "shows", "found": "(that) CLAUSE", or a poll's noun phrase
   bool source = false;         // a noun heading a poll, study or document ("poll", "survey")
+  bool object = false;         // the object is the content: "cited derogatory comments ..."
 };
 
 ReportWord LookupReportWord(std::string_view word);

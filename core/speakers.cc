@@ -958,11 +958,55 @@ struct SpeakerFinder::Impl {
     for (size_t vi = 0; vi < n; ++vi) {
       if (!IsWord(vi) || W(vi).in_quote || W(vi).capitalized) continue;
       const ReportWord rw = LookupReportWord(T(vi));
-      if (!rw.to_infinitive && !rw.raising && !rw.finding) continue;
+      const bool call = T(vi) == "called" || T(vi) == "calls" || T(vi) == "call" ||
+                        T(vi) == "calling";
+      if (!rw.to_infinitive && !rw.raising && !rw.finding && !rw.object && !call) continue;
       const uint32_t s = W(vi).sentence;
       const size_t sb = v.sentence_first[s], se = v.sentence_first[s + 1];
       if (se - sb > 160) continue;  // keeps this linear, as above
       const bool passive = vi > sb && IsWord(vi - 1) && In(T(vi - 1), kBe);
+      // A base form is often a noun ("a multi-year plan to align", "the hope to", "their
+      // support"): only after a subject pronoun or an auxiliary ("they plan to", "would like
+      // to", "will support").
+      const std::string_view w = T(vi);
+      if (!EndsWith(w, "s") && !EndsWith(w, "ed") && !EndsWith(w, "ing") && w != "sought" &&
+          !rw.finding) {
+        static constexpr std::string_view kPlural[] = {"I", "we", "they", "you", "who", "We",
+                                                       "They", "You"};
+        if (vi == sb || !IsWord(vi - 1) ||
+            !(In(T(vi - 1), kPlural) ||
+              (In(T(vi - 1), kAdverbs) && !EndsWith(T(vi - 1), "ly")))) {
+          continue;
+        }
+      }
+      // The subject: before the verb, or the sentence's after a comma ("..., citing X").
+      const auto subject = [&]() {
+        Cand c = SubjectBefore(vi, sb);
+        if (!c.ok && EndsWith(w, "ing") && vi > sb && IsPunct(vi - 1, ",")) {
+          c = SentenceSubject(sb, vi);
+        }
+        return c;
+      };
+      if (call || rw.object) {
+        // "called for a voice vote", "called on Congress to pass a deal", "cited comments".
+        if (passive) continue;
+        size_t clause = vi + 1;
+        if (call) {
+          if (!IsWord(vi + 1) || (T(vi + 1) != "for" && T(vi + 1) != "on")) continue;
+          clause = vi + 2;
+        } else if (EndsWith(w, "ing") && !(vi > sb && IsPunct(vi - 1, ","))) {
+          continue;  // "the opposing party", "was supporting"
+        }
+        if (!IsWord(clause) || !Outside(clause) || W(clause).quote >= 0 ||
+            In(T(clause), kTimeWords) || (call && T(vi + 1) == "on" && !W(clause).capitalized &&
+                                          !In(T(clause), kDeterminers))) {
+          continue;
+        }
+        const Cand subj = subject();
+        if (!subj.ok) continue;
+        EmitClause(clause, ClauseEnd(clause, se), subj, AttributionRule::kVerbBefore, 2, out);
+        continue;
+      }
       if (rw.to_infinitive || rw.raising) {
         // The infinitive: "to VERB", or an object then "to VERB" ("wants Trump to lose").
         size_t clause = SIZE_MAX;
@@ -984,6 +1028,7 @@ struct SpeakerFinder::Impl {
         }
         if (clause == SIZE_MAX) continue;
         Cand subj;
+        if (passive && w != "expected") continue;  // "is intended to", "was asked to"
         if (!rw.raising && !passive) {
           subj = SubjectBefore(vi, sb);
           if (!subj.ok) continue;
