@@ -352,8 +352,13 @@ struct SpeakerFinder::Impl {
     if (vi == 0) return none;
     size_t j = vi - 1;
     int skipped = 0;
+    // "-ly" words are adverbs unless a determiner or possessive makes them nouns ("the family").
     while (j > floor && IsWord(j) && !W(j).capitalized &&
-           (In(T(j), kAdverbs) || (EndsWith(T(j), "ly") && T(j).size() > 4)) && skipped < 4) {
+           (In(T(j), kAdverbs) ||
+            (EndsWith(T(j), "ly") && T(j).size() > 4 &&
+             !(W(j - 1).kind == WordKind::kPossessive ||
+               (IsWord(j - 1) && In(T(j - 1), kDeterminers))))) &&
+           skipped < 4) {
       --j;
       ++skipped;
     }
@@ -889,7 +894,7 @@ struct SpeakerFinder::Impl {
   // ---- reported speech ------------------------------------------------------------------------
   // Reported clause [from, to) of words, trimmed of trailing punctuation; false if it holds a
   // quotation or is too short.
-  bool ClauseQuote(size_t from, size_t to, const Cand& subj, Quote* q) {
+  bool ClauseQuote(size_t from, size_t to, const Cand& subj, Quote* q, int min_words = 4) {
     while (to > from && !(IsWord(to - 1) || W(to - 1).kind == WordKind::kPossessive ||
                           IsPunct(to - 1, ")") || IsPunct(to - 1, "%"))) {
       --to;
@@ -899,7 +904,7 @@ struct SpeakerFinder::Impl {
       if (W(m).quote >= 0 || W(m).in_quote) return false;
       if (IsWord(m)) ++words;
     }
-    if (words < 4) return false;
+    if (words < min_words) return false;
     q->begin = W(from).begin;
     q->end = W(to - 1).end;
     q->kind = QuoteKind::kIndirect;
@@ -1126,10 +1131,18 @@ struct SpeakerFinder::Impl {
             "yes", "no", "such", "like", "including", "as", "of", "for", "with", "from", "by"};
         if (clause == SIZE_MAX && !tell && !question_verb && IsWord(k) && Outside(k) &&
             W(k).quote < 0 &&
-            !In(T(k), kTimeWords) && !In(T(k), kNotClauseStart) &&
+            (!(In(T(k), kTimeWords) || In(T(k), kNotClauseStart)) ||
+             // "said much of his discussion", "said more than 1 million donors", "said no
+             // decision had been made", "says such techniques are inhumane"
+             ((T(k) == "much" || T(k) == "more" || T(k) == "less" || T(k) == "most") &&
+              IsWord(k + 1) && (T(k + 1) == "of" || T(k + 1) == "than")) ||
+             ((T(k) == "no" || T(k) == "such") && IsLowerWord(k + 1) && T(k + 1) != "to" &&
+              T(k + 1) != "as" && T(k + 1) != "a" && T(k + 1) != "longer" &&
+              T(k + 1) != "more")) &&
             !Verb(k).is_verb &&
             !(T(k) == "which" || T(k) == "who") &&
-            !((T(k) == "it" || T(k) == "It") && !IsWord(k + 1))) {
+            !((T(k) == "it" || T(k) == "It") && !IsWord(k + 1) &&
+              !(k + 1 < se && W(k + 1).kind == WordKind::kPossessive))) {
           clause = k;
         }
         // "asked (him) whether ...": questions reported.
@@ -1160,7 +1173,8 @@ struct SpeakerFinder::Impl {
           if (after != SIZE_MAX) {
             after = SkipAdjuncts(after, se);
             static constexpr std::string_view kClauseStarts[] = {
-                "he", "she", "they", "it", "we", "I", "the", "his", "her", "their", "its", "there"};
+                "he", "she", "they", "it", "we", "I", "the", "his", "her", "their", "its", "there",
+                "this", "these", "those", "some", "many", "most", "nobody", "nothing", "everyone"};
             if (IsWord(after) && Outside(after) && W(after).quote < 0 &&
                 (In(T(after), kClauseStarts) ||
                  (run_of_word[after] >= 0 && runs[run_of_word[after]].first == after))) {
@@ -1177,18 +1191,20 @@ struct SpeakerFinder::Impl {
       if (question_verb || no_speaker) continue;
       // "CLAUSE, X said." / "CLAUSE, said X."
       const size_t subj_start = inverted ? vi : subj.first;
-      if (subj_start > sb + 3 && IsPunct(subj_start - 1, ",")) {
+      if (subj_start > sb && IsPunct(subj_start - 1, ",")) {
         size_t tail = inverted ? subj.last : vi + 1;
-        // "Too often, Mr. Clarke said, the debate over ...": both sides of the parenthetical.
+        // "Too often, Mr. Clarke said, the debate over ...", "The museum, Mr. Obama said, would
+        // make ...": both sides of the parenthetical, however short the first.
         const size_t t0 = SkipAdjuncts(tail, se);
         if (IsPunct(t0, ",") && t0 + 1 < se) {
           Quote pre, post;
-          if (ClauseQuote(t0 + 1, se, subj, &post)) {
-            if (ClauseQuote(sb, subj_start - 1, subj, &pre)) out.push_back(pre);
+          if (ClauseQuote(t0 + 1, se, subj, &post, 3)) {
+            if (ClauseQuote(sb, subj_start - 1, subj, &pre, 1)) out.push_back(pre);
             out.push_back(post);
           }
           continue;
         }
+        if (subj_start <= sb + 3) continue;
         int tail_words = 0;
         bool has_that = false;
         for (size_t m = tail; m < se; ++m) {
