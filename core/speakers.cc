@@ -915,6 +915,26 @@ struct SpeakerFinder::Impl {
     return true;
   }
 
+  // Start of the reported clause in words [sb, end) when it opens with a fronted adverbial
+  // ("In Wisconsin, a hotbed of union activism, Sanders won ..., according to exit polls";
+  // "Though he has no shot, John Kasich appears ..."): after the last comma, when a clause of at
+  // least three words follows it. Else sb.
+  size_t AfterFronted(size_t sb, size_t end) const {
+    static constexpr std::string_view kFronted[] = {
+        "In", "On", "At", "For", "When", "After", "Before", "Though", "Although", "While", "If",
+        "Since", "With", "Despite", "By", "Under", "Among", "Unlike", "Like", "Even", "During",
+        "Without", "Because", "Once", "Until", "Throughout", "Amid"};
+    if (!IsWord(sb) || !In(T(sb), kFronted)) return sb;
+    size_t comma = SIZE_MAX;
+    for (size_t m = sb + 1; m + 1 < end; ++m) {
+      if (IsPunct(m, ",")) comma = m;
+    }
+    if (comma == SIZE_MAX) return sb;
+    int words = 0;
+    for (size_t m = comma + 1; m < end; ++m) words += IsWord(m) ? 1 : 0;
+    return words >= 3 ? comma + 1 : sb;
+  }
+
   // "According to X, CLAUSE." and "CLAUSE, according to X."
   void AccordingToQuotes(std::vector<Quote>* out) {
     const size_t n = v.words.size();
@@ -931,14 +951,15 @@ struct SpeakerFinder::Impl {
       Quote q;
       if (k == sb) {
         size_t comma = subj.last;
-        while (comma < se && comma < subj.last + 10 && !IsPunct(comma, ",")) ++comma;
+        while (comma < se && comma < subj.last + 24 && !IsPunct(comma, ",")) ++comma;
         if (comma < se && IsPunct(comma, ",") && ClauseQuote(comma + 1, se, subj, &q)) {
           out->push_back(q);
         }
       } else if (k > sb && IsPunct(k - 1, ",")) {
         size_t tail = subj.last;
         while (tail < se && !IsPunct(tail, ",") && !IsPunct(tail, ".")) ++tail;
-        if ((tail >= se || IsPunct(tail, ".")) && ClauseQuote(sb, k - 1, subj, &q)) {
+        if ((tail >= se || IsPunct(tail, ".")) &&
+            ClauseQuote(AfterFronted(sb, k - 1), k - 1, subj, &q)) {
           out->push_back(q);
         } else if (tail < se && IsPunct(tail, ",") && tail < subj.last + 10) {
           // "The plan, according to X, would ...": both sides of the parenthetical.
@@ -1080,6 +1101,17 @@ struct SpeakerFinder::Impl {
         subj = NounPhraseAt(vi + 1);
         // "…, said X." / "…, said X, the spokesman": the phrase ends the clause.
         inverted = subj.ok && (subj.last >= se || !IsWord(subj.last));
+        // "…, said one GOP source in the room.": a short prepositional phrase ends the clause.
+        static constexpr std::string_view kPreps[] = {"in", "of", "for", "at", "with", "from",
+                                                      "close", "familiar", "on"};
+        if (subj.ok && !inverted && In(T(subj.last), kPreps)) {
+          size_t m = subj.last + 1;
+          while (m < se && m < subj.last + 8 && IsWord(m) && Outside(m) && !Verb(m).is_verb &&
+                 !In(T(m), kNpStop)) {
+            ++m;
+          }
+          inverted = m >= se || (IsPunct(m, ".") && m + 1 >= se);
+        }
         if (!inverted) subj = Cand{};
       }
       if (!subj.ok && EndsWith(T(vi), "ing") && vi > 0 && IsPunct(vi - 1, ",")) {
@@ -1096,7 +1128,10 @@ struct SpeakerFinder::Impl {
       static constexpr std::string_view kFiniteForms[] = {"said", "says", "told", "tells",
                                                           "wrote", "writes"};
       if (!subj.ok) {
-        if (!In(T(vi), kFiniteForms) && !EndsWith(T(vi), "ed")) continue;
+        // "proponents of more controls on hate speech here say there is ...", but not "to say".
+        const bool finite_say = T(vi) == "say" && vi > sb && IsLowerWord(vi - 1) &&
+                                T(vi - 1) != "to" && T(vi - 1) != "let" && !In(T(vi - 1), kAdverbs);
+        if (!In(T(vi), kFiniteForms) && !EndsWith(T(vi), "ed") && !finite_say) continue;
         if (vi > 1 && (W(vi - 1).kind == WordKind::kCloseQuote ||
                        (IsPunct(vi - 1, ",") && W(vi - 2).kind == WordKind::kCloseQuote))) {
           continue;
