@@ -1199,7 +1199,11 @@ struct SpeakerFinder::Impl {
         if (clause == SIZE_MAX && tell && !question_verb && IsWord(k) && Outside(k)) {
           static constexpr std::string_view kObjects[] = {"him", "her", "them", "me", "us"};
           size_t after = SIZE_MAX;
-          if (In(T(k), kObjects)) {
+          if (In(T(k), kObjects) ||
+              // "told reporters this was the only chance": a bare plural object
+              (IsLowerWord(k) && EndsWith(T(k), "s") && !In(T(k), kDeterminers) &&
+               IsWord(k + 1) &&
+               (In(T(k + 1), kDeterminers) || In(T(k + 1), kPronouns)))) {
             after = k + 1;
           } else {
             const Cand obj = NounPhraseAt(k);

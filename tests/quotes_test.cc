@@ -322,6 +322,47 @@ TEST_CASE("reported speech gives indirect quotations") {
        "whether the vote would be close", "Maria Lopez"},
       {"according to X, CLAUSE", "According to Maria Lopez, the vote would be very close.",
        "the vote would be very close", "Maria Lopez"},
+      {"X said there CLAUSE that ...: the clause opens at the pronoun",
+       "Maria Lopez said there needs to be a law that requires disclosure.",
+       "there needs to be a law that requires disclosure", "Maria Lopez"},
+      {"X said much of NP was ...", "Maria Lopez said much of the talk was about taxes.",
+       "much of the talk was about taxes", "Maria Lopez"},
+      {"X says it's ...", "Maria Lopez says it's been a hard year for the party.",
+       "it's been a hard year for the party", "Maria Lopez"},
+      {"X told Y this CLAUSE", "Maria Lopez told reporters this was the only chance to act.",
+       "this was the only chance to act", "Maria Lopez"},
+      {"CLAUSE, NP for NP said", "The family watched the video twice, attorneys for the family said.",
+       "The family watched the video twice", "attorneys for the family"},
+      {"CLAUSE, said NP in NP", "The meeting went badly from there, said one source in the room.",
+       "The meeting went badly from there", "one source"},
+      {"CLAUSE, according to a long source",
+       "According to early results of the exit poll conducted by Edison Research for the networks, "
+       "Clinton led in both states.",
+       "Clinton led in both states", "early results"},
+      {"a fronted adverbial before CLAUSE, according to X",
+       "In Wisconsin, a hotbed of union activism, Sanders won most union households, according to "
+       "Maria Lopez.",
+       "Sanders won most union households", "Maria Lopez"},
+      {"X wants to VP", "Maria Lopez wants to raise taxes on the rich.",
+       "to raise taxes on the rich", "Maria Lopez"},
+      {"X wants Y to VP", "Maria Lopez wants Trump to lose the election.",
+       "Trump to lose the election", "Maria Lopez"},
+      {"they plan to VP", "They plan to release the analysis next week.",
+       "to release the analysis next week", "They"},
+      {"X promised to VP", "Maria Lopez promised to veto the bill.", "to veto the bill",
+       "Maria Lopez"},
+      {"X found that CLAUSE", "The inquiry found that the office rarely searched its email.",
+       "that the office rarely searched its email", "The inquiry"},
+      {"a poll shows NP", "The latest poll shows Clinton ahead by three points.",
+       "Clinton ahead by three points", "The latest poll"},
+      {"X cited NP", "Maria Lopez cited comments the senator had made about women.",
+       "comments the senator had made about women", "Maria Lopez"},
+      {"X accused Y of ...", "Maria Lopez accused the Democrats of hiding the debates.",
+       "the Democrats of hiding the debates", "Maria Lopez"},
+      {"X called for NP", "Maria Lopez called for a voice vote on the rules.",
+       "a voice vote on the rules", "Maria Lopez"},
+      {"X called on Y to VP", "Maria Lopez called on Congress to pass a deal.",
+       "Congress to pass a deal", "Maria Lopez"},
   };
   byline::Analyzer analyzer;
   for (const Case& c : cases) {
@@ -346,10 +387,47 @@ TEST_CASE("reported speech gives indirect quotations") {
     REQUIRE(a.quotes[0].has_speaker);
     CHECK(a.quotes[0].speaker_name == "Sander Levin");
   }
+  SUBCASE("reports with no speaker: seems to, is expected to") {
+    for (const auto& [text, clause] :
+         std::vector<std::pair<std::string, std::string>>{
+             {"The lack of enthusiasm seems to be a real issue for her campaign.",
+              "to be a real issue for her campaign"},
+             {"The veto is expected to come before the deadline on Friday.",
+              "to come before the deadline on Friday"}}) {
+      CAPTURE(text);
+      const byline::Analysis a = analyzer.Analyze(text);
+      REQUIRE(a.quotes.size() == 1);
+      CHECK(a.quotes[0].kind == byline::QuoteKind::kIndirect);
+      CHECK(Slice(text, a.quotes[0].begin, a.quotes[0].end) == clause);
+      CHECK_FALSE(a.quotes[0].has_speaker);
+    }
+  }
+  SUBCASE("a parenthetical report with a short first part gives both parts") {
+    const std::string text = "The museum, Maria Lopez said, would make visitors face hard truths.";
+    const byline::Analysis a = analyzer.Analyze(text);
+    REQUIRE(a.quotes.size() == 2);
+    CHECK(Slice(text, a.quotes[0].begin, a.quotes[0].end) == "The museum");
+    CHECK(Slice(text, a.quotes[1].begin, a.quotes[1].end) ==
+          "would make visitors face hard truths");
+  }
+  SUBCASE("a report nested in another is left to the outer one") {
+    const std::string text = "Maria Lopez said he thinks the campaign has stayed vague on taxes.";
+    const byline::Analysis a = analyzer.Analyze(text);
+    REQUIRE(a.quotes.size() == 1);
+    CHECK(Slice(text, a.quotes[0].begin, a.quotes[0].end) ==
+          "he thinks the campaign has stayed vague on taxes");
+  }
   SUBCASE("nouns that look like speech verbs report nothing") {
     for (const std::string text :
          {std::string("Voters in swing states such as Florida and Texas remained undecided."),
-          std::string("The report on the state budget was released in the spring.")}) {
+          std::string("The report on the state budget was released in the spring."),
+          std::string("He expects a multi-year plan to align the forces with the standards."),
+          std::string("Her hope to win the state faded over the summer."),
+          std::string("Sanders won 40 percent of the pledged delegates in the state."),
+          std::string("The states that voted early were small and rural."),
+          std::string("The show found its audience in the spring."),
+          std::string("The proposed rule was cited in the opposing brief."),
+          std::string("The plan is intended to cut taxes for the middle class.")}) {
       CAPTURE(text);
       CHECK(analyzer.Analyze(text).quotes.empty());
     }
