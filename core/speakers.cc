@@ -1080,9 +1080,90 @@ struct SpeakerFinder::Impl {
     }
   }
 
+  // A paragraph that opens with a label and a colon: a transcript turn outside quotation marks
+  // ("TAPPER: Do you think ...", "Q: How did things go for you?", to the paragraph's end) or a
+  // headline ("Lynch: No outside influence on FBI probe", "Poll: Wealthy voters abandon ...",
+  // "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade", to the sentence's end).
+  void LabelQuotes(std::vector<Quote>* out) {
+    static constexpr std::string_view kNotLabels[] = {
+        "UPDATE", "Update", "NOTE", "Note", "EDITOR'S", "Editor's", "CORRECTION", "Correction",
+        "PHOTO", "Photo", "VIDEO", "Video", "WATCH", "Watch", "READ", "Read", "RELATED",
+        "Related", "SOURCE", "Source", "Sources", "CONTACT", "Contact", "Follow", "Image",
+        "Credit", "Advertisement", "ADVERTISEMENT", "Subscribe", "Sign", "Click", "Tags", "TAGS",
+        "Topics", "Share", "Email", "Listen", "LISTEN", "Subject", "Date", "From", "To", "Cc",
+        "Sent", "Re", "Disclosure", "Disclaimer", "Warning", "WARNING", "Caption",
+        "Transcript", "TRANSCRIPT", "BREAKING", "Breaking", "EXCLUSIVE", "Exclusive",
+        "CLARIFICATION", "Clarification", "Revealed", "REVEALED", "Wow", "WOW", "Paid"};
+    const size_t n = v.words.size();
+    for (size_t i = 0; i < n; ++i) {
+      if (i > 0 && W(i - 1).paragraph == W(i).paragraph) continue;
+      if (!IsWord(i) || !W(i).capitalized || !Outside(i) || In(T(i), kNotLabels)) continue;
+      size_t colon = i;
+      bool upper = true;
+      while (colon < n && colon < i + 4 && IsWord(colon) && Outside(colon) &&
+             (W(colon).capitalized || T(colon) == "to")) {
+        for (char c : T(colon)) upper = upper && !(c >= 'a' && c <= 'z');
+        ++colon;
+      }
+      if (!IsPunct(colon, ":") || colon + 1 >= n || W(colon + 1).paragraph != W(i).paragraph) {
+        continue;
+      }
+      Cand label;
+      if (upper) {
+        label.ok = true;
+        label.first = static_cast<uint32_t>(i);
+        label.last = static_cast<uint32_t>(colon);
+        label.kind = CandKind::kNominal;
+      } else if (run_of_word[i] >= 0 && runs[run_of_word[i]].first == i &&
+                 (runs[run_of_word[i]].last == colon || T(runs[run_of_word[i]].last) == "to") &&
+                 EntityOfRun(run_of_word[i]) >= 0 &&
+                 (ent_type[EntityOfRun(run_of_word[i])] == "PER" ||
+                  ent_type[EntityOfRun(run_of_word[i])] == "ORG")) {
+        label = RunCand(run_of_word[i]);
+      } else if (colon == i + 1 && LookupReportWord(T(i)).source) {
+        label.ok = true;
+        label.first = static_cast<uint32_t>(i);
+        label.last = static_cast<uint32_t>(colon);
+        label.kind = CandKind::kNominal;
+      }
+      if (!label.ok) continue;
+      size_t end = colon + 1;
+      if (upper) {
+        while (end < n && end < colon + 600 && W(end).paragraph == W(i).paragraph) ++end;
+      } else {
+        end = v.sentence_first[W(colon).sentence + 1];
+      }
+      while (end > colon + 1 && !(IsWord(end - 1) || W(end - 1).kind == WordKind::kPossessive ||
+                                  IsPunct(end - 1, ")") || IsPunct(end - 1, "%"))) {
+        --end;
+      }
+      EmitClause(colon + 1, end, label, AttributionRule::kVerbBefore, 3, out);
+    }
+  }
+
+  // "In this poll, Trump rose 1 point ...", "In the survey, CLAUSE": a sentence opening with a
+  // poll or study reports the rest of it.
+  void InSourceQuotes(std::vector<Quote>* out) {
+    for (size_t s = 0; s + 1 < v.sentence_first.size(); ++s) {
+      const size_t sb = v.sentence_first[s], se = v.sentence_first[s + 1];
+      if (se - sb > 160 || !IsWord(sb) || T(sb) != "In" || !Outside(sb)) continue;
+      size_t m = sb + 1;
+      while (m < se && m < sb + 9 && IsWord(m) && Outside(m)) ++m;
+      if (!IsPunct(m, ",") || m < sb + 2 || !LookupReportWord(T(m - 1)).source) continue;
+      Cand src;
+      src.ok = true;
+      src.first = static_cast<uint32_t>(sb + 1);
+      src.last = static_cast<uint32_t>(m);
+      src.kind = CandKind::kNominal;
+      EmitClause(m + 1, ClauseEnd(m + 1, se), src, AttributionRule::kAccordingTo, 3, out);
+    }
+  }
+
   std::vector<Quote> IndirectQuotes() {
     std::vector<Quote> out;
     AccordingToQuotes(&out);
+    InSourceQuotes(&out);
+    LabelQuotes(&out);
     ReportWordQuotes(&out);
     const size_t n = v.words.size();
     for (size_t vi = 0; vi < n; ++vi) {

@@ -363,6 +363,13 @@ TEST_CASE("reported speech gives indirect quotations") {
        "a voice vote on the rules", "Maria Lopez"},
       {"X called on Y to VP", "Maria Lopez called on Congress to pass a deal.",
        "Congress to pass a deal", "Maria Lopez"},
+      {"a transcript turn outside quotation marks",
+       "TAPPER: Do you think the senator has campaigned well? Tell us.",
+       "Do you think the senator has campaigned well? Tell us", "TAPPER"},
+      {"a headline: Name: CLAUSE", "Maria Lopez: No outside influence on the inquiry.\n\nText.",
+       "No outside influence on the inquiry", "Maria Lopez"},
+      {"In this poll, CLAUSE", "In this poll, Trump rose one point since the debate.",
+       "Trump rose one point since the debate", "this poll"},
   };
   byline::Analyzer analyzer;
   for (const Case& c : cases) {
@@ -427,7 +434,9 @@ TEST_CASE("reported speech gives indirect quotations") {
           std::string("The states that voted early were small and rural."),
           std::string("The show found its audience in the spring."),
           std::string("The proposed rule was cited in the opposing brief."),
-          std::string("The plan is intended to cut taxes for the middle class.")}) {
+          std::string("The plan is intended to cut taxes for the middle class."),
+          std::string("UPDATE: The first sentence has been clarified since publication."),
+          std::string("In the spring, the vote went ahead as planned.")}) {
       CAPTURE(text);
       CHECK(analyzer.Analyze(text).quotes.empty());
     }
