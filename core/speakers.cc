@@ -986,6 +986,7 @@ struct SpeakerFinder::Impl {
       const ReportWord rw = LookupReportWord(T(vi));
       const bool call = T(vi) == "called" || T(vi) == "calls" || T(vi) == "call" ||
                         T(vi) == "calling";
+      // "referring to X" is an object report too (in data/report_verbs.txt).
       if (!rw.to_infinitive && !rw.raising && !rw.finding && !rw.object && !call) continue;
       const uint32_t s = W(vi).sentence;
       const size_t sb = v.sentence_first[s], se = v.sentence_first[s + 1];
@@ -1006,10 +1007,17 @@ struct SpeakerFinder::Impl {
         }
       }
       // The subject: before the verb, or the sentence's after a comma ("..., citing X").
+      // `"…," Black said, referring to X`: the subject of the speech verb before the comma.
       const auto subject = [&]() {
         Cand c = SubjectBefore(vi, sb);
         if (!c.ok && EndsWith(w, "ing") && vi > sb && IsPunct(vi - 1, ",")) {
-          c = SentenceSubject(sb, vi);
+          for (size_t m = vi - 1; m > sb && m + 12 > vi && !c.ok;) {
+            --m;
+            if (!IsSpeechVerb(m)) continue;
+            c = SubjectBefore(m, sb);
+            if (!c.ok && IsPunct(m - 1, ",")) c = NounPhraseAt(m + 1);  // "…," said X, citing
+          }
+          if (!c.ok) c = SentenceSubject(sb, vi);
         }
         return c;
       };
@@ -1019,6 +1027,9 @@ struct SpeakerFinder::Impl {
         size_t clause = vi + 1;
         if (call) {
           if (!IsWord(vi + 1) || (T(vi + 1) != "for" && T(vi + 1) != "on")) continue;
+          clause = vi + 2;
+        } else if (w == "referring" || w == "refers" || w == "referred") {
+          if (!IsWord(vi + 1) || T(vi + 1) != "to") continue;
           clause = vi + 2;
         } else if (EndsWith(w, "ing") && !(vi > sb && IsPunct(vi - 1, ","))) {
           continue;  // "the opposing party", "was supporting"
@@ -1173,6 +1184,14 @@ struct SpeakerFinder::Impl {
         continue;
       }
       const bool question_verb = !Verb(vi).reports_that;
+      // A passive ("he was confirmed 92 to 0", "the votes were reported late") has no speaker
+      // before it.
+      static constexpr std::string_view kBeForms[] = {"is", "are", "was", "were", "be", "been",
+                                                      "being"};
+      if (vi > 0 && IsWord(vi - 1) && In(T(vi - 1), kBeForms) &&
+          (EndsWith(T(vi), "ed") || T(vi) == "told" || T(vi) == "written")) {
+        continue;
+      }
       const uint32_t s = W(vi).sentence;
       const size_t sb = v.sentence_first[s], se = v.sentence_first[s + 1];
       if (se - sb > 160) continue;  // not a sentence a reporter wrote; keeps this linear
