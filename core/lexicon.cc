@@ -83,7 +83,8 @@ ReportWord LookupReportWord(std::string_view word) {
   const char tags = Find(*index, word);
   if (tags < '@') return {};
   const int bits = tags - '@';
-  return {(bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0, (bits & 16) != 0};
+  return {(bits & 1) != 0,  (bits & 2) != 0,  (bits & 4) != 0,
+          (bits & 8) != 0,  (bits & 16) != 0, (bits & 32) != 0};
 }
 
 Gender FirstNameGender(std::string_view name) {

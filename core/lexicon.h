@@ -31,6 +31,7 @@ struct ReportWord {
   bool finding = false;        // "shows", "found": "(that) CLAUSE", or a poll's noun phrase
   bool source = false;         // a noun heading a poll, study or document ("poll", "survey")
   bool object = false;         // the object is the content: "cited derogatory comments ..."
+  bool noun = false;           // a noun reporting its "that"-clause: "his claim that ..."
 };
 
 ReportWord LookupReportWord(std::string_view word);

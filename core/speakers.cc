@@ -973,6 +973,36 @@ struct SpeakerFinder::Impl {
     }
   }
 
+  // "Trump's false claims that he's an advocate ...", "his belief that there will be ...", "the
+  // notion that ...": a report noun, right after a determiner, possessive or adjective, then
+  // "that" and a clause (not a relative clause: "the claim that was made"). The speaker is the
+  // possessor, if any.
+  bool NounReport(size_t ni, size_t sb, size_t se, std::vector<Quote>* out) {
+    const size_t that = ni + 1;
+    if (!IsWord(that) || T(that) != "that" || !Outside(that) || ni == sb) return false;
+    const size_t c = that + 1;
+    static constexpr std::string_view kStarts[] = {"he", "she", "they", "it", "we", "I", "you",
+                                                   "there", "the", "a", "an", "his", "her",
+                                                   "their", "its", "our", "this", "no", "some",
+                                                   "most", "all", "many"};
+    if (!IsWord(c) || !Outside(c) ||
+        !(In(T(c), kStarts) || (run_of_word[c] >= 0 && runs[run_of_word[c]].first == c))) {
+      return false;
+    }
+    Cand subj;
+    size_t p = ni - 1;
+    if (IsWord(p) && !W(p).capitalized && !In(T(p), kDeterminers) && p > sb) --p;  // "false"
+    if (W(p).kind == WordKind::kPossessive && p > sb && run_of_word[p - 1] >= 0) {
+      subj = RunCand(run_of_word[p - 1]);
+    } else if (IsWord(p) && (T(p) == "his" || T(p) == "her" || T(p) == "their" ||
+                             T(p) == "His" || T(p) == "Her" || T(p) == "Their")) {
+      subj = PronounCand(p);
+    } else if (!(IsWord(p) && In(T(p), kDeterminers))) {
+      return false;
+    }
+    return EmitClause(that, ClauseEnd(that, se), subj, AttributionRule::kVerbBefore, 4, out);
+  }
+
   // Thoughts, intentions and findings (data/report_verbs.txt): "X wants (Y) to ...", "X plans
   // to ...", "X is expected to ...", "X seems to ...", "the inquiry found that ...", "a poll
   // shows Clinton ahead ...".
@@ -987,17 +1017,21 @@ struct SpeakerFinder::Impl {
       const bool call = T(vi) == "called" || T(vi) == "calls" || T(vi) == "call" ||
                         T(vi) == "calling";
       // "referring to X" is an object report too (in data/report_verbs.txt).
-      if (!rw.to_infinitive && !rw.raising && !rw.finding && !rw.object && !call) continue;
+      if (!rw.to_infinitive && !rw.raising && !rw.finding && !rw.object && !rw.noun && !call) {
+        continue;
+      }
       const uint32_t s = W(vi).sentence;
       const size_t sb = v.sentence_first[s], se = v.sentence_first[s + 1];
       if (se - sb > 160) continue;  // keeps this linear, as above
-      const bool passive = vi > sb && IsWord(vi - 1) && In(T(vi - 1), kBe);
+      if (rw.noun && NounReport(vi, sb, se, out)) continue;
+      // "is expected to", "was asked to"; not "is pledging to".
+      const bool passive = vi > sb && IsWord(vi - 1) && In(T(vi - 1), kBe) && !EndsWith(T(vi), "ing");
       // A base form is often a noun ("a multi-year plan to align", "the hope to", "their
       // support"): only after a subject pronoun or an auxiliary ("they plan to", "would like
       // to", "will support").
       const std::string_view w = T(vi);
       if (!EndsWith(w, "s") && !EndsWith(w, "ed") && !EndsWith(w, "ing") && w != "sought" &&
-          !rw.finding) {
+          w != "told" && !rw.finding) {
         static constexpr std::string_view kPlural[] = {"I", "we", "they", "you", "who", "We",
                                                        "They", "You"};
         if (vi == sb || !IsWord(vi - 1) ||
@@ -1026,7 +1060,9 @@ struct SpeakerFinder::Impl {
         if (passive) continue;
         size_t clause = vi + 1;
         if (call) {
-          if (!IsWord(vi + 1) || (T(vi + 1) != "for" && T(vi + 1) != "on")) continue;
+          if (!IsWord(vi + 1) || (T(vi + 1) != "for" && T(vi + 1) != "on" && T(vi + 1) != "upon")) {
+            continue;
+          }
           clause = vi + 2;
         } else if (w == "referring" || w == "refers" || w == "referred") {
           if (!IsWord(vi + 1) || T(vi + 1) != "to") continue;
@@ -1035,7 +1071,7 @@ struct SpeakerFinder::Impl {
           continue;  // "the opposing party", "was supporting"
         }
         if (!IsWord(clause) || !Outside(clause) || W(clause).quote >= 0 ||
-            In(T(clause), kTimeWords) || (call && T(vi + 1) == "on" && !W(clause).capitalized &&
+            In(T(clause), kTimeWords) || (call && T(vi + 1) != "for" && !W(clause).capitalized &&
                                           !In(T(clause), kDeterminers))) {
           continue;
         }
@@ -1056,10 +1092,17 @@ struct SpeakerFinder::Impl {
           clause = k;
         } else if (rw.to_infinitive && !passive && IsWord(k) && Outside(k)) {
           size_t after = SIZE_MAX;
-          if (In(T(k), kObjects)) {
+          if (In(T(k), kObjects) && to_verb(k + 1)) {
             after = k + 1;
           } else if (run_of_word[k] >= 0 && runs[run_of_word[k]].first == k) {
             after = runs[run_of_word[k]].last;
+          } else if (In(T(k), kDeterminers)) {
+            // "told his advisers to figure out", "urged the party to": a short noun phrase.
+            after = k + 1;
+            while (after < k + 5 && IsLowerWord(after) && Outside(after) && T(after) != "to" &&
+                   !In(T(after), kNpStop)) {
+              ++after;
+            }
           }
           if (after != SIZE_MAX && to_verb(after)) clause = k;
         }
@@ -1067,7 +1110,7 @@ struct SpeakerFinder::Impl {
         Cand subj;
         if (passive && w != "expected") continue;  // "is intended to", "was asked to"
         if (!rw.raising && !passive) {
-          subj = SubjectBefore(vi, sb);
+          subj = subject();
           if (!subj.ok) continue;
         }
         EmitClause(clause, ClauseEnd(clause, se), subj, AttributionRule::kVerbBefore, 3, out);

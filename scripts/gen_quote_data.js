@@ -65,9 +65,9 @@ if (process.argv.includes('--names')) {
 }
 
 // Report words: every form with its tags, as a bit set written as one character ('@' + bits:
-// 1 +to, 2 +raise, 4 +find, 8 +source, 16 +object), see core/lexicon.h.
+// 1 +to, 2 +raise, 4 +find, 8 +source, 16 +object, 32 +noun), see core/lexicon.h.
 {
-  const bits = {'+to': 1, '+raise': 2, '+find': 4, '+source': 8, '+object': 16};
+  const bits = {'+to': 1, '+raise': 2, '+find': 4, '+source': 8, '+object': 16, '+noun': 32};
   const forms = new Map();
   for (const raw of read('data/report_verbs.txt').split('\n')) {
     const line = raw.trim();
@@ -87,7 +87,7 @@ if (process.argv.includes('--names')) {
   const lines = [...forms.keys()].sort().map((w) => `${w} ${String.fromCharCode(64 + forms.get(w))}`);
   writeFileSync(join(root, 'core/report_verbs.inc'),
                 header('data/report_verbs.txt') +
-                '// Sorted "form tags" lines; tags = \'@\' + bits (1 +to, 2 +raise, 4 +find, 8 +source, 16 +object).\n' +
+                '// Sorted "form tags" lines; tags = \'@\' + bits (1 +to, 2 +raise, 4 +find, 8 +source, 16 +object, 32 +noun).\n' +
                 'constexpr char kReportWords[] =\n' + literal(lines) + ';\n');
 }
 
