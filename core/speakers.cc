@@ -1186,6 +1186,7 @@ struct SpeakerFinder::Impl {
         while (end < n && end < colon + 600 && W(end).paragraph == W(i).paragraph) ++end;
       } else {
         end = v.sentence_first[W(colon).sentence + 1];
+        if (end > colon + 160) continue;  // a headline is short; keeps this linear
       }
       while (end > colon + 1 && !(IsWord(end - 1) || W(end - 1).kind == WordKind::kPossessive ||
                                   IsPunct(end - 1, ")") || IsPunct(end - 1, "%"))) {
