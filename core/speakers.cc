@@ -845,17 +845,31 @@ struct SpeakerFinder::Impl {
   }
 
   // End (exclusive word index) of a reported clause starting at word `clause` in a sentence
-  // ending at `se`: the sentence end, or a break before a clause of the writer's (", while",
-  // ", according to", ", adding"), trimmed of trailing punctuation.
+  // ending at `se`: the sentence end, or a break before a clause of the writer's (", but",
+  // ", according to", ", adding", ", which") or the speaker's next act ("and promised to ...",
+  // "and he noted that ..."), trimmed of trailing punctuation.
   size_t ClauseEnd(size_t clause, size_t se) const {
     size_t end = se;
     for (size_t m = clause + 1; m + 1 < se; ++m) {
       if (W(m).quote >= 0) continue;
+      // "she regretted her remarks and promised to stay out of it": the speaker's next act.
+      // "... more intense — and he noted that ...": another report.
+      if (IsWord(m) && (T(m) == "and" || T(m) == "but") && IsWord(m + 1) &&
+          (T(m + 1) == "he" || T(m + 1) == "she" || T(m + 1) == "they") && IsSpeechVerb(m + 2) &&
+          Verb(m + 2).reports_that) {
+        end = m;
+        break;
+      }
+      if (IsWord(m) && T(m) == "and" && IsSpeechVerb(m + 1) && EndsWith(T(m + 1), "ed")) {
+        end = m;
+        break;
+      }
       if (IsPunct(m, ";") ||
           (IsPunct(m, ",") && IsWord(m + 1) &&
-           (T(m + 1) == "while" || T(m + 1) == "whereas" || T(m + 1) == "but" ||
+           (T(m + 1) == "whereas" || T(m + 1) == "but" ||
             T(m + 1) == "although" || T(m + 1) == "though" || T(m + 1) == "compared" ||
-            T(m + 1) == "according" || T(m + 1) == "adding" || T(m + 1) == "saying"))) {
+            T(m + 1) == "according" || T(m + 1) == "adding" || T(m + 1) == "saying" ||
+            T(m + 1) == "which"))) {
         end = m;
         break;
       }

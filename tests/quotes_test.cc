@@ -377,6 +377,9 @@ TEST_CASE("reported speech gives indirect quotations") {
        "her advisers to find another way", "Maria Lopez"},
       {"..., promising to VP", "Maria Lopez embraced the plan, promising to exceed its goals.",
        "to exceed its goals", "Maria Lopez"},
+      {"the clause ends before a non-restrictive which",
+       "Maria Lopez said the vote was delayed to March, which angered the party.",
+       "the vote was delayed to March", "Maria Lopez"},
       {"\"…,\" X said, referring to NP",
        "\"We need steady hands,\" Maria Lopez said, referring to the business mogul.",
        "the business mogul", "Maria Lopez"},
@@ -432,6 +435,15 @@ TEST_CASE("reported speech gives indirect quotations") {
     CHECK(Slice(text, a.quotes[0].begin, a.quotes[0].end) == "The museum");
     CHECK(Slice(text, a.quotes[1].begin, a.quotes[1].end) ==
           "would make visitors face hard truths");
+  }
+  SUBCASE("the clause ends before the speaker's next act, a report of its own") {
+    const std::string text =
+        "Maria Lopez said she regretted her remarks and promised to stay out of it.";
+    const byline::Analysis a = analyzer.Analyze(text);
+    REQUIRE(a.quotes.size() == 2);
+    CHECK(Slice(text, a.quotes[0].begin, a.quotes[0].end) == "she regretted her remarks");
+    CHECK(Slice(text, a.quotes[1].begin, a.quotes[1].end) == "to stay out of it");
+    CHECK(a.quotes[1].speaker_name == "Maria Lopez");
   }
   SUBCASE("a report nested in another is left to the outer one") {
     const std::string text = "Maria Lopez said he thinks the campaign has stayed vague on taxes.";
