@@ -32,6 +32,24 @@ std::vector<Entry> Index(std::string_view blob) {
   return out;
 }
 
+// Splits a sorted blob of "key hh\n" lines (hh: a byte in two hex digits) into entries, once.
+std::vector<Entry> IndexHex(std::string_view blob) {
+  const auto hex = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+  std::vector<Entry> out;
+  size_t i = 0;
+  while (i < blob.size()) {
+    const size_t eol = blob.find('\n', i);
+    if (eol == std::string_view::npos) break;
+    const size_t space = blob.find(' ', i);
+    if (space != std::string_view::npos && space + 3 == eol) {
+      out.push_back({blob.substr(i, space - i),
+                     static_cast<char>(hex(blob[space + 1]) * 16 + hex(blob[space + 2]))});
+    }
+    i = eol + 1;
+  }
+  return out;
+}
+
 // Decodes the front-coded first names (see scripts/gen_quote_data.js) into *names and indexes
 // them. *names is reserved up front, so the views into it stay valid.
 std::vector<Entry> IndexFrontCoded(std::string_view blob, std::string* names) {
@@ -79,12 +97,10 @@ SpeechVerb LookupSpeechVerb(std::string_view word) {
 }
 
 ReportWord LookupReportWord(std::string_view word) {
-  static const std::vector<Entry>* const index = new std::vector<Entry>(Index(kReportWords));
-  const char tags = Find(*index, word);
-  if (tags < '@') return {};
-  const int bits = tags - '@';
+  static const std::vector<Entry>* const index = new std::vector<Entry>(IndexHex(kReportWords));
+  const int bits = static_cast<unsigned char>(Find(*index, word));
   return {(bits & 1) != 0,  (bits & 2) != 0,  (bits & 4) != 0,
-          (bits & 8) != 0,  (bits & 16) != 0, (bits & 32) != 0};
+          (bits & 8) != 0,  (bits & 16) != 0, (bits & 32) != 0, (bits & 64) != 0};
 }
 
 Gender FirstNameGender(std::string_view name) {

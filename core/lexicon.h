@@ -32,6 +32,7 @@ struct ReportWord {
   bool source = false;         // a noun heading a poll, study or document ("poll", "survey")
   bool object = false;         // the object is the content: "cited derogatory comments ..."
   bool noun = false;           // a noun reporting its "that"-clause: "his claim that ..."
+  bool think = false;          // a verb of thought with a clause: "I know (that) Americans ..."
 };
 
 ReportWord LookupReportWord(std::string_view word);

@@ -48,6 +48,11 @@ constexpr std::string_view kNpStop[] = {
     "upon", "among", "across", "around", "via", "per", "like", "unlike", "despite", "though",
     "although", "whether", "whose", "where", "yet", "nor", "of"};
 
+// Quantifiers that stand alone as a subject ("many believe", "Some say").
+constexpr std::string_view kQuantifiers[] = {"many", "some", "most", "few", "others", "several",
+                                             "both", "all", "Many", "Some", "Most", "Few",
+                                             "Others", "Several", "Both", "All"};
+
 constexpr std::string_view kPronouns[] = {"he", "she", "they", "it", "we", "I", "He", "She",
                                           "They", "It", "We", "who", "which"};
 
@@ -404,6 +409,16 @@ struct SpeakerFinder::Impl {
         // "Trump's campaign said" handled by the nominal branch; a bare "Trump's said" is not.
       }
       return none;
+    }
+    // "many believe ...", "Some say ...", "others argue ...": a quantifier alone is a subject.
+    if (j + 1 == vi && In(T(j), kQuantifiers) &&
+        (j == floor || !IsWord(j - 1) || In(T(j - 1), kNpStop) || j == v.sentence_first[W(j).sentence])) {
+      Cand c;
+      c.ok = true;
+      c.first = static_cast<uint32_t>(j);
+      c.last = static_cast<uint32_t>(j + 1);
+      c.kind = CandKind::kNominal;
+      return c;
     }
     if (T(j) == "and" && j > floor) return SentenceSubject(floor, j);  // "X did A and said"
     if (In(T(j), kPronouns)) return PronounCand(j);
@@ -1017,6 +1032,30 @@ struct SpeakerFinder::Impl {
     return EmitClause(that, ClauseEnd(that, se), subj, AttributionRule::kVerbBefore, 4, out);
   }
 
+  // The clause of a verb of thought at word vi: "that CLAUSE", or a clause opening with a subject
+  // pronoun or a name and a lowercase word ("I know Americans are impatient", "many fear they
+  // will be unable ..."). `subject` finds the thinker.
+  template <typename Subject>
+  void ThinkClause(size_t vi, size_t se, bool passive, const Subject& subject,
+                   std::vector<Quote>* out) {
+    static constexpr std::string_view kStarts[] = {"he", "she", "they", "we", "I", "you",
+                                                   "there", "it"};
+    if (passive) return;
+    const size_t k = SkipAdjuncts(vi + 1, se);
+    if (!IsWord(k) || !Outside(k) || W(k).quote >= 0) return;
+    const bool opens = T(k) == "that" || In(T(k), kStarts) ||
+                       (run_of_word[k] >= 0 && runs[run_of_word[k]].first == k &&
+                        !runs[run_of_word[k]].possessive &&
+                        IsLowerWord(runs[run_of_word[k]].last));
+    if (!opens || (T(k) == "it" && !IsWord(k + 1) &&
+                   !(k + 1 < se && W(k + 1).kind == WordKind::kPossessive))) {
+      return;
+    }
+    const Cand subj = subject();
+    if (!subj.ok) return;
+    EmitClause(k, ClauseEnd(k, se), subj, AttributionRule::kVerbBefore, 3, out);
+  }
+
   // Thoughts, intentions and findings (data/report_verbs.txt): "X wants (Y) to ...", "X plans
   // to ...", "X is expected to ...", "X seems to ...", "the inquiry found that ...", "a poll
   // shows Clinton ahead ...".
@@ -1031,7 +1070,8 @@ struct SpeakerFinder::Impl {
       const bool call = T(vi) == "called" || T(vi) == "calls" || T(vi) == "call" ||
                         T(vi) == "calling";
       // "referring to X" is an object report too (in data/report_verbs.txt).
-      if (!rw.to_infinitive && !rw.raising && !rw.finding && !rw.object && !rw.noun && !call) {
+      if (!rw.to_infinitive && !rw.raising && !rw.finding && !rw.object && !rw.noun &&
+          !rw.think && !call) {
         continue;
       }
       const uint32_t s = W(vi).sentence;
@@ -1049,7 +1089,7 @@ struct SpeakerFinder::Impl {
         static constexpr std::string_view kPlural[] = {"I", "we", "they", "you", "who", "We",
                                                        "They", "You"};
         if (vi == sb || !IsWord(vi - 1) ||
-            !(In(T(vi - 1), kPlural) ||
+            !(In(T(vi - 1), kPlural) || In(T(vi - 1), kQuantifiers) ||
               (In(T(vi - 1), kAdverbs) && !EndsWith(T(vi - 1), "ly")))) {
           continue;
         }
@@ -1095,7 +1135,8 @@ struct SpeakerFinder::Impl {
         continue;
       }
       if (rw.to_infinitive || rw.raising) {
-        // The infinitive: "to VERB", or an object then "to VERB" ("wants Trump to lose").
+        // The infinitive: "to VERB", or an object then "to VERB" ("wants Trump to lose"); a verb
+        // of thought without one has a clause ("hopes that ...", below).
         size_t clause = SIZE_MAX;
         const size_t k = vi + 1;
         auto to_verb = [&](size_t m) {
@@ -1120,6 +1161,10 @@ struct SpeakerFinder::Impl {
           }
           if (after != SIZE_MAX && to_verb(after)) clause = k;
         }
+        if (clause == SIZE_MAX && rw.think) {
+          ThinkClause(vi, se, passive, subject, out);
+          continue;
+        }
         if (clause == SIZE_MAX) continue;
         Cand subj;
         if (passive && w != "expected") continue;  // "is intended to", "was asked to"
@@ -1128,6 +1173,10 @@ struct SpeakerFinder::Impl {
           if (!subj.ok) continue;
         }
         EmitClause(clause, ClauseEnd(clause, se), subj, AttributionRule::kVerbBefore, 3, out);
+        continue;
+      }
+      if (rw.think) {
+        ThinkClause(vi, se, passive, subject, out);
         continue;
       }
       // A finding: "(that) CLAUSE" after any subject; a bare complement after a poll or study.

@@ -64,10 +64,10 @@ if (process.argv.includes('--names')) {
                 'constexpr char kSpeechVerbs[] =\n' + literal(lines) + ';\n');
 }
 
-// Report words: every form with its tags, as a bit set written as one character ('@' + bits:
-// 1 +to, 2 +raise, 4 +find, 8 +source, 16 +object, 32 +noun), see core/lexicon.h.
+// Report words: every form with its tags, as a bit set written as two hex digits (
+// 1 +to, 2 +raise, 4 +find, 8 +source, 16 +object, 32 +noun, 64 +think), see core/lexicon.h.
 {
-  const bits = {'+to': 1, '+raise': 2, '+find': 4, '+source': 8, '+object': 16, '+noun': 32};
+  const bits = {'+to': 1, '+raise': 2, '+find': 4, '+source': 8, '+object': 16, '+noun': 32, '+think': 64};
   const forms = new Map();
   for (const raw of read('data/report_verbs.txt').split('\n')) {
     const line = raw.trim();
@@ -84,10 +84,10 @@ if (process.argv.includes('--names')) {
       if (!w.startsWith('+')) forms.set(w, (forms.get(w) || 0) | tags);
     }
   }
-  const lines = [...forms.keys()].sort().map((w) => `${w} ${String.fromCharCode(64 + forms.get(w))}`);
+  const lines = [...forms.keys()].sort().map((w) => `${w} ${forms.get(w).toString(16).padStart(2, '0')}`);
   writeFileSync(join(root, 'core/report_verbs.inc'),
                 header('data/report_verbs.txt') +
-                '// Sorted "form tags" lines; tags = \'@\' + bits (1 +to, 2 +raise, 4 +find, 8 +source, 16 +object, 32 +noun).\n' +
+                '// Sorted "form tags" lines; tags = bits in two hex digits (1 +to, 2 +raise, 4 +find, 8 +source, 16 +object, 32 +noun, 64 +think).\n' +
                 'constexpr char kReportWords[] =\n' + literal(lines) + ';\n');
 }
 

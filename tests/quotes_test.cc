@@ -377,6 +377,12 @@ TEST_CASE("reported speech gives indirect quotations") {
        "her advisers to find another way", "Maria Lopez"},
       {"..., promising to VP", "Maria Lopez embraced the plan, promising to exceed its goals.",
        "to exceed its goals", "Maria Lopez"},
+      {"I know CLAUSE", "I know Americans are impatient with the war.",
+       "Americans are impatient with the war", "I"},
+      {"many fear CLAUSE", "Many fear they will be unable to collect their benefits.",
+       "they will be unable to collect their benefits", "Many"},
+      {"X agreed (that) CLAUSE", "Analysts agreed it was still a top-heavy plan.",
+       "it was still a top-heavy plan", "Analysts"},
       {"the clause ends before a non-restrictive which",
        "Maria Lopez said the vote was delayed to March, which angered the party.",
        "the vote was delayed to March", "Maria Lopez"},
@@ -466,7 +472,9 @@ TEST_CASE("reported speech gives indirect quotations") {
           std::string("UPDATE: The first sentence has been clarified since publication."),
           std::string("In the spring, the vote went ahead as planned."),
           std::string("The claim that was made in the spring did not hold up."),
-          std::string("He was confirmed by the Senate in a vote of 92 to 0.")}) {
+          std::string("He was confirmed by the Senate in a vote of 92 to 0."),
+          std::string("Few know the state as well as the governor does."),
+          std::string("The fears of the voters were well known in the spring.")}) {
       CAPTURE(text);
       CHECK(analyzer.Analyze(text).quotes.empty());
     }
