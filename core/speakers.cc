@@ -896,6 +896,16 @@ struct SpeakerFinder::Impl {
     return end;
   }
 
+  // End of an object or a to-infinitive starting at word `clause`: ClauseEnd, or the first comma
+  // ("called for a ban on Muslims, ...", "wants to sign up 5 million people, focusing on ...").
+  size_t ObjectEnd(size_t clause, size_t se) const {
+    const size_t end = ClauseEnd(clause, se);
+    for (size_t m = clause + 1; m < end; ++m) {
+      if (IsPunct(m, ",")) return m;
+    }
+    return end;
+  }
+
   // Appends the indirect quotation over words [clause, end) said by `subj` (none if !subj.ok),
   // unless it holds a quotation mark or has fewer than min_words words.
   bool EmitClause(size_t clause, size_t end, const Cand& subj, AttributionRule rule,
@@ -1131,7 +1141,7 @@ struct SpeakerFinder::Impl {
         }
         const Cand subj = subject();
         if (!subj.ok) continue;
-        EmitClause(clause, ClauseEnd(clause, se), subj, AttributionRule::kVerbBefore, 2, out);
+        EmitClause(clause, ObjectEnd(clause, se), subj, AttributionRule::kVerbBefore, 2, out);
         continue;
       }
       if (rw.to_infinitive || rw.raising) {
@@ -1172,7 +1182,7 @@ struct SpeakerFinder::Impl {
           subj = subject();
           if (!subj.ok) continue;
         }
-        EmitClause(clause, ClauseEnd(clause, se), subj, AttributionRule::kVerbBefore, 3, out);
+        EmitClause(clause, ObjectEnd(clause, se), subj, AttributionRule::kVerbBefore, 3, out);
         continue;
       }
       if (rw.think) {
