@@ -1121,15 +1121,26 @@ struct SpeakerFinder::Impl {
       };
       if (call || rw.object) {
         // "called for a voice vote", "called on Congress to pass a deal", "cited comments".
-        if (passive) continue;
+        if (passive) {
+          // "Mr. Quiros was accused of using $50 million ...": the charge, with no speaker.
+          if (w == "accused" && IsWord(vi + 1) && T(vi + 1) == "of" && IsLowerWord(vi + 2)) {
+            EmitClause(vi + 2, ObjectEnd(vi + 2, se), Cand{}, AttributionRule::kVerbBefore, 2,
+                       out);
+          }
+          continue;
+        }
         size_t clause = vi + 1;
         if (call) {
           if (!IsWord(vi + 1) || (T(vi + 1) != "for" && T(vi + 1) != "on" && T(vi + 1) != "upon")) {
             continue;
           }
           clause = vi + 2;
-        } else if (w == "referring" || w == "refers" || w == "referred") {
+        } else if (w == "referring" || w == "refers" || w == "referred" || w == "pointed" ||
+                   w == "points" || w == "pointing") {
           if (!IsWord(vi + 1) || T(vi + 1) != "to") continue;
+          clause = vi + 2;
+        } else if (w == "voted" || w == "votes" || w == "voting") {
+          if (!IsWord(vi + 1) || (T(vi + 1) != "for" && T(vi + 1) != "against")) continue;
           clause = vi + 2;
         } else if (EndsWith(w, "ing") && !(vi > sb && IsPunct(vi - 1, ","))) {
           continue;  // "the opposing party", "was supporting"

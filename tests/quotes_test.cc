@@ -377,6 +377,13 @@ TEST_CASE("reported speech gives indirect quotations") {
        "her advisers to find another way", "Maria Lopez"},
       {"..., promising to VP", "Maria Lopez embraced the plan, promising to exceed its goals.",
        "to exceed its goals", "Maria Lopez"},
+      {"X voted for NP", "Maria Lopez voted for the spending bill in March.",
+       "the spending bill in March", "Maria Lopez"},
+      {"X pointed to NP", "Maria Lopez pointed to charities that fund militant groups.",
+       "charities that fund militant groups", "Maria Lopez"},
+      {"X called for NP, ...: an object ends at the first comma",
+       "Maria Lopez called for a ban on the imports, and the crowd cheered.",
+       "a ban on the imports", "Maria Lopez"},
       {"I know CLAUSE", "I know Americans are impatient with the war.",
        "Americans are impatient with the war", "I"},
       {"many fear CLAUSE", "Many fear they will be unable to collect their benefits.",
@@ -425,7 +432,9 @@ TEST_CASE("reported speech gives indirect quotations") {
              {"The lack of enthusiasm seems to be a real issue for her campaign.",
               "to be a real issue for her campaign"},
              {"The veto is expected to come before the deadline on Friday.",
-              "to come before the deadline on Friday"}}) {
+              "to come before the deadline on Friday"},
+             {"Mr. Quiros was accused of using the money for personal expenses.",
+              "using the money for personal expenses"}}) {
       CAPTURE(text);
       const byline::Analysis a = analyzer.Analyze(text);
       REQUIRE(a.quotes.size() == 1);
