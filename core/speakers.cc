@@ -1340,6 +1340,20 @@ struct SpeakerFinder::Impl {
           }
           inverted = m >= se || (IsPunct(m, ".") && m + 1 >= se);
         }
+        // "…, said Democratic strategist Hank Sheinkopf.": a title before the name.
+        if (subj.ok && !inverted && subj.kind == CandKind::kName && IsLowerWord(subj.last)) {
+          size_t m = subj.last;
+          while (m < se && m < subj.last + 4 && IsLowerWord(m) && Outside(m) &&
+                 !Verb(m).is_verb && !In(T(m), kNpStop)) {
+            ++m;
+          }
+          const int r = m < se ? run_of_word[m] : -1;
+          if (r >= 0 && runs[r].first == m && !runs[r].possessive &&
+              (runs[r].last >= se || !IsWord(runs[r].last))) {
+            subj = RunCand(r);
+            inverted = true;
+          }
+        }
         if (!inverted) subj = Cand{};
       }
       if (!subj.ok && EndsWith(T(vi), "ing") && vi > 0 && IsPunct(vi - 1, ",")) {
@@ -1465,7 +1479,7 @@ struct SpeakerFinder::Impl {
         const size_t t0 = SkipAdjuncts(tail, se);
         if (IsPunct(t0, ",") && t0 + 1 < se) {
           Quote pre, post;
-          if (ClauseQuote(t0 + 1, se, subj, &post, 3)) {
+          if (ClauseQuote(t0 + 1, se, subj, &post, 2)) {
             if (ClauseQuote(sb, subj_start - 1, subj, &pre, 1)) out.push_back(pre);
             out.push_back(post);
           }
