@@ -1298,9 +1298,50 @@ struct SpeakerFinder::Impl {
     }
   }
 
+  // True when "asked" at word vi opens an adverbial: "Asked whether ..., Reid said", "When asked
+  // if ..., Gale said", "..., said Ben Carson, asked about his claims that ..., ...".
+  bool FrontedAsk(size_t vi, size_t sb) const {
+    if (T(vi) != "asked" && T(vi) != "Asked") return false;
+    if (vi == sb) return true;
+    if (IsPunct(vi - 1, ",")) return true;
+    return IsWord(vi - 1) && (T(vi - 1) == "When" || T(vi - 1) == "when") &&
+           (vi - 1 == sb || IsPunct(vi - 2, ","));
+  }
+
+  // The question of a fronted "asked": "whether ...", "if ...", or what follows "about", to the
+  // next comma; PolNeAR gives it no speaker (the asker is not named).
+  void FrontedAskQuotes(std::vector<Quote>* out) {
+    static constexpr std::string_view kWh[] = {"whether", "if", "why", "how", "what", "when",
+                                               "where", "who"};
+    const size_t n = v.words.size();
+    for (size_t vi = 0; vi < n; ++vi) {
+      if (!IsWord(vi) || W(vi).in_quote) continue;
+      const uint32_t s = W(vi).sentence;
+      const size_t sb = v.sentence_first[s], se = v.sentence_first[s + 1];
+      if (se - sb > 160 || !FrontedAsk(vi, sb)) continue;
+      size_t m = vi + 1;
+      if (IsWord(m) && T(m) == "by") {  // "When asked by a reporter whether ..."
+        const size_t stop = m + 7;
+        while (m < se && m < stop && IsWord(m) && !In(T(m), kWh)) ++m;
+      }
+      size_t clause = SIZE_MAX;
+      if (IsWord(m) && Outside(m) && In(T(m), kWh)) {
+        clause = m;
+      } else if (IsWord(m) && T(m) == "about") {
+        clause = m + 1;
+      }
+      if (clause == SIZE_MAX || clause >= se) continue;
+      size_t end = clause + 1;
+      while (end < se && !IsPunct(end, ",")) ++end;
+      if (end >= se) continue;
+      EmitClause(clause, end, Cand{}, AttributionRule::kVerbBefore, 2, out);
+    }
+  }
+
   std::vector<Quote> IndirectQuotes() {
     std::vector<Quote> out;
     AccordingToQuotes(&out);
+    FrontedAskQuotes(&out);
     InSourceQuotes(&out);
     LabelQuotes(&out);
     ReportWordQuotes(&out);
@@ -1312,6 +1353,9 @@ struct SpeakerFinder::Impl {
         continue;
       }
       const bool question_verb = !Verb(vi).reports_that;
+      if (question_verb && FrontedAsk(vi, v.sentence_first[W(vi).sentence])) {
+        continue;  // FrontedAskQuotes
+      }
       // A passive ("he was confirmed 92 to 0", "the votes were reported late") has no speaker
       // before it.
       static constexpr std::string_view kBeForms[] = {"is", "are", "was", "were", "be", "been",
@@ -1486,6 +1530,8 @@ struct SpeakerFinder::Impl {
           continue;
         }
         if (subj_start <= sb + 3) continue;
+        // "Asked whether ..., Reid said": the question is not Reid's (FrontedAskQuotes).
+        if (FrontedAsk(sb, sb) || (sb + 1 < se && FrontedAsk(sb + 1, sb))) continue;
         int tail_words = 0;
         bool has_that = false;
         for (size_t m = tail; m < se; ++m) {

@@ -437,7 +437,11 @@ TEST_CASE("reported speech gives indirect quotations") {
              {"The veto is expected to come before the deadline on Friday.",
               "to come before the deadline on Friday"},
              {"Mr. Quiros was accused of using the money for personal expenses.",
-              "using the money for personal expenses"}}) {
+              "using the money for personal expenses"},
+             {"Asked whether he would back the nominee, Reid said nothing.",
+              "whether he would back the nominee"},
+             {"When asked by a reporter if the plan would work, the senator laughed.",
+              "if the plan would work"}}) {
       CAPTURE(text);
       const byline::Analysis a = analyzer.Analyze(text);
       REQUIRE(a.quotes.size() == 1);
