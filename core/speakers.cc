@@ -860,7 +860,7 @@ struct SpeakerFinder::Impl {
   }
 
   // End (exclusive word index) of a reported clause starting at word `clause` in a sentence
-  // ending at `se`: the sentence end, or a break before a clause of the writer's (", but",
+  // ending at `se`: the sentence end, or a break before a clause of the writer's (", whereas",
   // ", according to", ", adding", ", which") or the speaker's next act ("and promised to ...",
   // "and he noted that ..."), trimmed of trailing punctuation.
   size_t ClauseEnd(size_t clause, size_t se) const {
@@ -881,7 +881,7 @@ struct SpeakerFinder::Impl {
       }
       if (IsPunct(m, ";") ||
           (IsPunct(m, ",") && IsWord(m + 1) &&
-           (T(m + 1) == "whereas" || T(m + 1) == "but" ||
+           (T(m + 1) == "whereas" ||
             T(m + 1) == "although" || T(m + 1) == "though" || T(m + 1) == "compared" ||
             T(m + 1) == "according" || T(m + 1) == "adding" || T(m + 1) == "saying" ||
             T(m + 1) == "which"))) {
