@@ -188,6 +188,15 @@ struct SpeakerFinder::Impl {
         ++k;
         continue;
       }
+      // "said Dec. 6 on CNN", "said March 3"
+      static constexpr std::string_view kMonths[] = {
+          "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "January", "February",
+          "March", "April", "May", "June", "July", "August", "September", "October", "November",
+          "December"};
+      if (In(w, kMonths) && IsDigitWord(k + 1)) {
+        k += 2;
+        continue;
+      }
       if ((w == "on" || w == "last" || w == "this" || w == "next") && IsWord(k + 1) &&
           (In(T(k + 1), kDays) || T(k + 1) == "week" || T(k + 1) == "month" ||
            T(k + 1) == "year" || T(k + 1) == "night" || T(k + 1) == "weekend" ||
@@ -1361,7 +1370,7 @@ struct SpeakerFinder::Impl {
       static constexpr std::string_view kBeForms[] = {"is", "are", "was", "were", "be", "been",
                                                       "being"};
       if (vi > 0 && IsWord(vi - 1) && In(T(vi - 1), kBeForms) &&
-          (EndsWith(T(vi), "ed") || T(vi) == "told" || T(vi) == "written")) {
+          (EndsWith(T(vi), "ed") || T(vi) == "told" || T(vi) == "written" || T(vi) == "said")) {
         continue;
       }
       const uint32_t s = W(vi).sentence;
