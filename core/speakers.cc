@@ -888,6 +888,12 @@ struct SpeakerFinder::Impl {
         end = m;
         break;
       }
+      // "1,409 teachers said they wanted Sanders, while 95 members favored Clinton": a contrast
+      // of figures is the writer's.
+      if (IsPunct(m, ",") && IsWord(m + 1) && T(m + 1) == "while" && IsDigitWord(m + 2)) {
+        end = m;
+        break;
+      }
       if (IsPunct(m, ";") ||
           (IsPunct(m, ",") && IsWord(m + 1) &&
            (T(m + 1) == "whereas" ||
