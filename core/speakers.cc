@@ -1208,7 +1208,22 @@ struct SpeakerFinder::Impl {
           subj = subject();
           if (!subj.ok) continue;
         }
-        EmitClause(clause, ObjectEnd(clause, se), subj, AttributionRule::kVerbBefore, 3, out);
+        if (EmitClause(clause, ObjectEnd(clause, se), subj, AttributionRule::kVerbBefore, 3,
+                       out) &&
+            (rw.raising || passive)) {
+          // "Melania seems to have vanished", "Obama's veto is expected to come ...": PolNeAR
+          // makes the subject a second piece of the content (a name or a noun phrase).
+          size_t b = vi;
+          if (passive) --b;
+          const Cand c = SubjectBefore(b, sb);
+          if (c.ok && c.kind != CandKind::kPronoun) {
+            Quote q;
+            q.begin = W(c.first).begin;
+            q.end = W(c.last - 1).end;
+            q.kind = QuoteKind::kIndirect;
+            out->push_back(std::move(q));
+          }
+        }
         continue;
       }
       if (rw.think) {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/analyzer.h"
@@ -429,13 +430,27 @@ TEST_CASE("reported speech gives indirect quotations") {
     REQUIRE(a.quotes[0].has_speaker);
     CHECK(a.quotes[0].speaker_name == "Sander Levin");
   }
-  SUBCASE("reports with no speaker: seems to, is expected to") {
+  SUBCASE("reports with no speaker and their subject as a piece: seems to, is expected to") {
+    for (const auto& [text, subject, clause] :
+         std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"The lack of enthusiasm seems to be a real issue for her campaign.",
+              "The lack of enthusiasm", "to be a real issue for her campaign"},
+             {"The veto is expected to come before the deadline on Friday.", "The veto",
+              "to come before the deadline on Friday"}}) {
+      CAPTURE(text);
+      const byline::Analysis a = analyzer.Analyze(text);
+      REQUIRE(a.quotes.size() == 2);
+      CHECK(Slice(text, a.quotes[0].begin, a.quotes[0].end) == subject);
+      CHECK(Slice(text, a.quotes[1].begin, a.quotes[1].end) == clause);
+      for (const byline::Quote& q : a.quotes) {
+        CHECK(q.kind == byline::QuoteKind::kIndirect);
+        CHECK_FALSE(q.has_speaker);
+      }
+    }
+  }
+  SUBCASE("reports with no speaker") {
     for (const auto& [text, clause] :
          std::vector<std::pair<std::string, std::string>>{
-             {"The lack of enthusiasm seems to be a real issue for her campaign.",
-              "to be a real issue for her campaign"},
-             {"The veto is expected to come before the deadline on Friday.",
-              "to come before the deadline on Friday"},
              {"Mr. Quiros was accused of using the money for personal expenses.",
               "using the money for personal expenses"},
              {"Asked whether he would back the nominee, Reid said nothing.",
