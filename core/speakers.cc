@@ -921,6 +921,10 @@ struct SpeakerFinder::Impl {
     return end;
   }
 
+  static bool StartsWithAdd(std::string_view w) {
+    return w == "add" || w == "adds" || w == "added" || w == "adding";
+  }
+
   // Appends the indirect quotation over words [clause, end) said by `subj` (none if !subj.ok),
   // unless it holds a quotation mark or has fewer than min_words words.
   bool EmitClause(size_t clause, size_t end, const Cand& subj, AttributionRule rule,
@@ -1368,9 +1372,47 @@ struct SpeakerFinder::Impl {
     }
   }
 
+  // "the group of contests known as Super Tuesday", "the additional week, known as the Golden
+  // Week": PolNeAR attributes the naming to no one, in two pieces (the thing and its name).
+  void KnownAsQuotes(std::vector<Quote>* out) {
+    const size_t n = v.words.size();
+    for (size_t vi = 1; vi + 2 < n; ++vi) {
+      if (!IsWord(vi) || T(vi) != "known" || !IsWord(vi + 1) || T(vi + 1) != "as" ||
+          !Outside(vi)) {
+        continue;
+      }
+      // The name: an optional determiner and a capitalized run.
+      size_t b = vi + 2;
+      if (IsWord(b) && (T(b) == "the" || T(b) == "The")) ++b;
+      const int r = b < n ? run_of_word[b] : -1;
+      if (r < 0 || runs[r].first != b || W(b).sentence != W(vi).sentence) continue;
+      const size_t name_end = runs[r].last;
+      // The thing named: a noun phrase back to its determiner, before a comma or right before.
+      size_t e = IsPunct(vi - 1, ",") ? vi - 1 : vi;
+      size_t f = e;
+      const uint32_t s = W(vi).sentence;
+      while (f > 0 && e - f < 8 && IsWord(f - 1) && Outside(f - 1) && W(f - 1).sentence == s &&
+             (!In(T(f - 1), kNpStop) || T(f - 1) == "of")) {
+        --f;
+        if (In(T(f), kDeterminers)) break;
+      }
+      if (f == e || !In(T(f), kDeterminers)) continue;
+      Quote thing, name;
+      thing.begin = W(f).begin;
+      thing.end = W(e - 1).end;
+      thing.kind = QuoteKind::kIndirect;
+      name.begin = W(vi + 2).begin;
+      name.end = W(name_end - 1).end;
+      name.kind = QuoteKind::kIndirect;
+      out->push_back(std::move(thing));
+      out->push_back(std::move(name));
+    }
+  }
+
   std::vector<Quote> IndirectQuotes() {
     std::vector<Quote> out;
     AccordingToQuotes(&out);
+    KnownAsQuotes(&out);
     FrontedAskQuotes(&out);
     InSourceQuotes(&out);
     LabelQuotes(&out);
@@ -1493,7 +1535,12 @@ struct SpeakerFinder::Impl {
             !Verb(k).is_verb &&
             !(T(k) == "which" || T(k) == "who") &&
             !((T(k) == "it" || T(k) == "It") && !IsWord(k + 1) &&
-              !(k + 1 < se && W(k + 1).kind == WordKind::kPossessive))) {
+              !(k + 1 < se && W(k + 1).kind == WordKind::kPossessive)) &&
+            // "had added the additional week", "added 100 jobs": "add" reports a clause only
+            // when it opens with a pronoun or a name ("added he would ...").
+            !(StartsWithAdd(T(vi)) && !pronoun_clause &&
+              !(run_of_word[k] >= 0 && runs[run_of_word[k]].first == k &&
+                IsLowerWord(runs[run_of_word[k]].last)))) {
           clause = k;
         }
         // "asked (him) whether ...": questions reported.

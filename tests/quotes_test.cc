@@ -448,6 +448,14 @@ TEST_CASE("reported speech gives indirect quotations") {
       }
     }
   }
+  SUBCASE("known as: the thing and its name, with no speaker") {
+    const std::string text = "He won the group of contests known as Super Tuesday.";
+    const byline::Analysis a = analyzer.Analyze(text);
+    REQUIRE(a.quotes.size() == 2);
+    CHECK(Slice(text, a.quotes[0].begin, a.quotes[0].end) == "the group of contests");
+    CHECK(Slice(text, a.quotes[1].begin, a.quotes[1].end) == "Super Tuesday");
+    CHECK_FALSE(a.quotes[0].has_speaker);
+  }
   SUBCASE("reports with no speaker") {
     for (const auto& [text, clause] :
          std::vector<std::pair<std::string, std::string>>{
@@ -505,6 +513,7 @@ TEST_CASE("reported speech gives indirect quotations") {
           std::string("The claim that was made in the spring did not hold up."),
           std::string("He was confirmed by the Senate in a vote of 92 to 0."),
           std::string("Few know the state as well as the governor does."),
+          std::string("The state had added an extra week of early voting in 2005."),
           std::string("The fears of the voters were well known in the spring.")}) {
       CAPTURE(text);
       CHECK(analyzer.Analyze(text).quotes.empty());
