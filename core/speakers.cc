@@ -921,8 +921,14 @@ struct SpeakerFinder::Impl {
     return end;
   }
 
-  static bool StartsWithAdd(std::string_view w) {
-    return w == "add" || w == "adds" || w == "added" || w == "adding";
+  // Speech verbs whose bare object is rarely speech ("added 100 jobs", "claimed victory",
+  // "declared a state of emergency"): a zero-that clause only when it opens with a pronoun or a
+  // name.
+  static bool TakesObjects(std::string_view w) {
+    static constexpr std::string_view kObjectVerbs[] = {
+        "add", "adds", "added", "adding", "claim", "claims",
+        "claimed", "claiming", "declare", "declares", "declared", "declaring"};
+    return In(w, kObjectVerbs);
   }
 
   // Appends the indirect quotation over words [clause, end) said by `subj` (none if !subj.ok),
@@ -1536,9 +1542,8 @@ struct SpeakerFinder::Impl {
             !(T(k) == "which" || T(k) == "who") &&
             !((T(k) == "it" || T(k) == "It") && !IsWord(k + 1) &&
               !(k + 1 < se && W(k + 1).kind == WordKind::kPossessive)) &&
-            // "had added the additional week", "added 100 jobs": "add" reports a clause only
-            // when it opens with a pronoun or a name ("added he would ...").
-            !(StartsWithAdd(T(vi)) && !pronoun_clause &&
+            // "had added the additional week", "claimed victory": see TakesObjects.
+            !(TakesObjects(T(vi)) && !pronoun_clause &&
               !(run_of_word[k] >= 0 && runs[run_of_word[k]].first == k &&
                 IsLowerWord(runs[run_of_word[k]].last)))) {
           clause = k;

@@ -514,6 +514,7 @@ TEST_CASE("reported speech gives indirect quotations") {
           std::string("He was confirmed by the Senate in a vote of 92 to 0."),
           std::string("Few know the state as well as the governor does."),
           std::string("The state had added an extra week of early voting in 2005."),
+          std::string("Sanders claimed victory in the New Hampshire primary last month."),
           std::string("The fears of the voters were well known in the spring.")}) {
       CAPTURE(text);
       CHECK(analyzer.Analyze(text).quotes.empty());
