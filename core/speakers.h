@@ -30,7 +30,7 @@
 // `CLAUSE, X said.`, `CLAUSE, said a source in the room.`, `PART, X said, PART.`,
 // `According to X, CLAUSE`, `CLAUSE, according to X.` and `In this poll, CLAUSE` give indirect
 // quotations over the clause ("that" included, as PolNeAR annotates it); `Asked whether ...,`
-// gives the question with no speaker. So do the report words of data/report_verbs.txt:
+// gives the question and `the contests known as Super Tuesday` two pieces, with no speaker. So do the report words of data/report_verbs.txt:
 // intentions with a to-infinitive (`X wants (Y) to ...`, `X plans to ...`, `X told Y to ...`,
 // `..., promising to ...`; `X seems to ...` and `X is expected to ...` with no speaker), thoughts
 // (`I know CLAUSE`, `many fear CLAUSE`), findings (`the inquiry found that ...`, `a poll shows
