@@ -1091,6 +1091,43 @@ struct SpeakerFinder::Impl {
     EmitClause(k, ClauseEnd(k, se), subj, AttributionRule::kVerbBefore, 3, out);
   }
 
+  // A noun phrase headed by a poll, study or document (data/report_verbs.txt +source) that ends
+  // within 12 words before word vi, with nothing but modifiers between ("released Friday", "of
+  // polls taken over the past two weeks", "by Loyola Law School professor Justin Levitt"): from
+  // its determiner (or the sentence start) to vi.
+  Cand SourceBefore(size_t vi, size_t sb) const {
+    Cand none;
+    size_t head = SIZE_MAX;
+    for (size_t m = vi; m > sb && m + 12 > vi;) {
+      --m;
+      if (!IsWord(m) || !Outside(m)) {
+        if (W(m).kind == WordKind::kPossessive || IsPunct(m, "-") || IsPunct(m, "/")) continue;
+        return none;
+      }
+      if (IsSpeechVerb(m) || In(T(m), kPronouns) || T(m) == "that" || T(m) == "and") return none;
+      if (LookupReportWord(T(m)).source) {
+        head = m;
+        break;
+      }
+    }
+    if (head == SIZE_MAX) return none;
+    size_t b = head;
+    while (b > sb && head - b < 8 && !In(T(b), kDeterminers) &&
+           ((IsWord(b - 1) && Outside(b - 1) && !In(T(b - 1), kNpStop)) ||
+            (b - 1 > sb && IsPunct(b - 1, "/")))) {  // "Reuters/Ipsos"
+      --b;
+    }
+    if (b > sb && !In(T(b), kDeterminers) && !(IsWord(b - 1) && In(T(b - 1), kNpStop))) {
+      return none;
+    }
+    Cand c;
+    c.ok = true;
+    c.first = static_cast<uint32_t>(b);
+    c.last = static_cast<uint32_t>(vi);
+    c.kind = CandKind::kNominal;
+    return c;
+  }
+
   // Thoughts, intentions and findings (data/report_verbs.txt): "X wants (Y) to ...", "X plans
   // to ...", "X is expected to ...", "X seems to ...", "the inquiry found that ...", "a poll
   // shows Clinton ahead ...".
@@ -1242,15 +1279,26 @@ struct SpeakerFinder::Impl {
       }
       // A finding: "(that) CLAUSE" after any subject; a bare complement after a poll or study.
       if (passive || T(vi) == "shown") continue;
-      const Cand subj = SubjectBefore(vi, sb);
+      Cand subj = SubjectBefore(vi, sb);
+      bool source = subj.ok && subj.kind == CandKind::kNominal &&
+                    LookupReportWord(T(subj.last - 1)).source;
+      if (!source) {
+        // "The latest Reuters/Ipsos poll released Friday shows ...", "A 2014 study by Loyola Law
+        // School professor Justin Levitt found ...": a poll or study a few words back.
+        const Cand found = SourceBefore(vi, sb);
+        if (found.ok) {
+          subj = found;
+          source = true;
+        }
+      }
       if (!subj.ok) continue;
       const size_t k = SkipAdjuncts(vi + 1, se);
       if (!IsWord(k) || !Outside(k) || W(k).quote >= 0) continue;
       size_t clause = SIZE_MAX;
       if (T(k) == "that") {
         if (!Verb(vi).reports_that) clause = k;  // speech verbs ("suggested that") are done
-      } else if (subj.kind == CandKind::kNominal && LookupReportWord(T(subj.last - 1)).source &&
-                 !In(T(k), kTimeWords) && !In(T(k), kBe) && T(k) != "up" && T(k) != "no") {
+      } else if (source && !In(T(k), kTimeWords) && !In(T(k), kBe) && T(k) != "up" &&
+                 T(k) != "no") {
         clause = k;
       }
       if (clause == SIZE_MAX) continue;
