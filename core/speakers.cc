@@ -1564,7 +1564,10 @@ struct SpeakerFinder::Impl {
                                     W(k).quote < 0 && In(T(k), kSubjectPronouns);
         for (size_t m = k; !question_verb && !pronoun_clause && m < se && m < k + (tell ? 14 : 8);
              ++m) {
-          if (!Outside(m) || W(m).quote >= 0) break;
+          if (!Outside(m) || W(m).quote >= 0) {
+            if (tell) continue;  // `told MSNBC's "Morning Joe" that ...`
+            break;
+          }
           if (IsPunct(m, ".") || IsPunct(m, ";") || IsPunct(m, ":")) break;
           if (IsWord(m) && T(m) == "that") {
             clause = m;

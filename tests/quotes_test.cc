@@ -331,6 +331,9 @@ TEST_CASE("reported speech gives indirect quotations") {
        "much of the talk was about taxes", "Maria Lopez"},
       {"X says it's ...", "Maria Lopez says it's been a hard year for the party.",
        "it's been a hard year for the party", "Maria Lopez"},
+      {"X told Y \"title\" that CLAUSE",
+       "Maria Lopez told MSNBC's \"Morning Joe\" that nobody would question her record.",
+       "that nobody would question her record", "Maria Lopez"},
       {"X told Y this CLAUSE", "Maria Lopez told reporters this was the only chance to act.",
        "this was the only chance to act", "Maria Lopez"},
       {"CLAUSE, NP for NP said", "The family watched the video twice, attorneys for the family said.",
@@ -415,8 +418,8 @@ TEST_CASE("reported speech gives indirect quotations") {
       for (const byline::Quote& q : a.quotes) {
         if (q.kind == byline::QuoteKind::kIndirect) indirect.push_back(q);
       }
-      // Only the quotation marks in the text make direct quotes.
-      CHECK(a.quotes.size() - indirect.size() ==
+      // Only the quotation marks in the text make direct quotes (a quoted title makes none).
+      CHECK(a.quotes.size() - indirect.size() <=
             static_cast<size_t>(std::count(c.text.begin(), c.text.end(), '"') / 2));
       REQUIRE(indirect.size() == 1);
       const byline::Quote& q = indirect[0];
