@@ -884,7 +884,9 @@ struct SpeakerFinder::Impl {
         end = m;
         break;
       }
-      if (IsWord(m) && T(m) == "and" && IsSpeechVerb(m + 1) && EndsWith(T(m + 1), "ed")) {
+      if (IsWord(m) && T(m) == "and" && IsSpeechVerb(m + 1) &&
+          (EndsWith(T(m + 1), "ed") || T(m + 1) == "said" || T(m + 1) == "told" ||
+           T(m + 1) == "wrote")) {
         end = m;
         break;
       }
