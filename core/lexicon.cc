@@ -100,7 +100,8 @@ ReportWord LookupReportWord(std::string_view word) {
   static const std::vector<Entry>* const index = new std::vector<Entry>(IndexHex(kReportWords));
   const int bits = static_cast<unsigned char>(Find(*index, word));
   return {(bits & 1) != 0,  (bits & 2) != 0,  (bits & 4) != 0,
-          (bits & 8) != 0,  (bits & 16) != 0, (bits & 32) != 0, (bits & 64) != 0};
+          (bits & 8) != 0,  (bits & 16) != 0, (bits & 32) != 0, (bits & 64) != 0,
+          (bits & 128) != 0};
 }
 
 Gender FirstNameGender(std::string_view name) {

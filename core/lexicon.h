@@ -33,6 +33,7 @@ struct ReportWord {
   bool object = false;         // the object is the content: "cited derogatory comments ..."
   bool noun = false;           // a noun reporting its "that"-clause: "his claim that ..."
   bool think = false;          // a verb of thought with a clause: "I know (that) Americans ..."
+  bool as = false;             // a judgement with "NP as ...": "see him as the stronger candidate"
 };
 
 ReportWord LookupReportWord(std::string_view word);

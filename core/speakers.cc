@@ -1145,7 +1145,7 @@ struct SpeakerFinder::Impl {
                         T(vi) == "calling";
       // "referring to X" is an object report too (in data/report_verbs.txt).
       if (!rw.to_infinitive && !rw.raising && !rw.finding && !rw.object && !rw.noun &&
-          !rw.think && !call) {
+          !rw.think && !rw.as && !call) {
         continue;
       }
       const uint32_t s = W(vi).sentence;
@@ -1183,6 +1183,17 @@ struct SpeakerFinder::Impl {
         }
         return c;
       };
+      if (rw.as) {
+        // "many Trump supporters see him as the stronger candidate": the object and its "as".
+        if (passive || !IsWord(vi + 1) || !Outside(vi + 1)) continue;
+        size_t m = vi + 1;
+        while (m < se && m < vi + 7 && IsWord(m) && Outside(m) && T(m) != "as") ++m;
+        if (m == vi + 1 || !IsWord(m) || T(m) != "as") continue;
+        const Cand subj = subject();
+        if (!subj.ok) continue;
+        EmitClause(vi + 1, ObjectEnd(vi + 1, se), subj, AttributionRule::kVerbBefore, 3, out);
+        continue;
+      }
       if (call || rw.object) {
         // "called for a voice vote", "called on Congress to pass a deal", "cited comments".
         if (passive) {

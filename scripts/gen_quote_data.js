@@ -65,9 +65,10 @@ if (process.argv.includes('--names')) {
 }
 
 // Report words: every form with its tags, as a bit set written as two hex digits (
-// 1 +to, 2 +raise, 4 +find, 8 +source, 16 +object, 32 +noun, 64 +think), see core/lexicon.h.
+// 1 +to, 2 +raise, 4 +find, 8 +source, 16 +object, 32 +noun, 64 +think, 128 +as), see
+// core/lexicon.h.
 {
-  const bits = {'+to': 1, '+raise': 2, '+find': 4, '+source': 8, '+object': 16, '+noun': 32, '+think': 64};
+  const bits = {'+to': 1, '+raise': 2, '+find': 4, '+source': 8, '+object': 16, '+noun': 32, '+think': 64, '+as': 128};
   const forms = new Map();
   for (const raw of read('data/report_verbs.txt').split('\n')) {
     const line = raw.trim();
@@ -87,7 +88,7 @@ if (process.argv.includes('--names')) {
   const lines = [...forms.keys()].sort().map((w) => `${w} ${forms.get(w).toString(16).padStart(2, '0')}`);
   writeFileSync(join(root, 'core/report_verbs.inc'),
                 header('data/report_verbs.txt') +
-                '// Sorted "form tags" lines; tags = bits in two hex digits (1 +to, 2 +raise, 4 +find, 8 +source, 16 +object, 32 +noun, 64 +think).\n' +
+                '// Sorted "form tags" lines; tags = bits in two hex digits (1 +to, 2 +raise, 4 +find, 8 +source, 16 +object, 32 +noun, 64 +think, 128 +as).\n' +
                 'constexpr char kReportWords[] =\n' + literal(lines) + ';\n');
 }
 

@@ -397,6 +397,8 @@ TEST_CASE("reported speech gives indirect quotations") {
       {"X called for NP, ...: an object ends at the first comma",
        "Maria Lopez called for a ban on the imports, and the crowd cheered.",
        "a ban on the imports", "Maria Lopez"},
+      {"X sees Y as Z", "Maria Lopez sees the senator as the stronger candidate.",
+       "the senator as the stronger candidate", "Maria Lopez"},
       {"I know CLAUSE", "I know Americans are impatient with the war.",
        "Americans are impatient with the war", "I"},
       {"many fear CLAUSE", "Many fear they will be unable to collect their benefits.",
@@ -524,6 +526,7 @@ TEST_CASE("reported speech gives indirect quotations") {
           std::string("Few know the state as well as the governor does."),
           std::string("The state had added an extra week of early voting in 2005."),
           std::string("Sanders claimed victory in the New Hampshire primary last month."),
+          std::string("We saw the crowd leave as the rain began."),
           std::string("The fears of the voters were well known in the spring.")}) {
       CAPTURE(text);
       CHECK(analyzer.Analyze(text).quotes.empty());
