@@ -33,7 +33,7 @@
 // gives the question and `the contests known as Super Tuesday` two pieces, with no speaker. So do the report words of data/report_verbs.txt:
 // intentions with a to-infinitive (`X wants (Y) to ...`, `X plans to ...`, `X told Y to ...`,
 // `..., promising to ...`; `X seems to ...` and `X is expected to ...` with no speaker), thoughts
-// (`I know CLAUSE`, `many fear CLAUSE`), findings (`the inquiry found that ...`, `a poll shows
+// (`I know CLAUSE`, `many fear CLAUSE`, `many see Y as Z`), findings (`the inquiry found that ...`, `a poll shows
 // Clinton ahead`), objects (`X cited NP`, `X accused Y of ...`, `X called for NP`, `X called on
 // Y to ...`, `X voted for NP`, `..., referring to NP`) and nouns with a that-clause (`X's claim
 // that ...`); and labels opening a paragraph (`TAPPER: ...` to the paragraph's end, a headline
