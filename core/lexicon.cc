@@ -8,6 +8,7 @@ namespace byline {
 namespace {
 
 #include "core/first_names.inc"
+#include "core/report_verbs.inc"
 #include "core/speech_verbs.inc"
 
 struct Entry {
@@ -25,6 +26,24 @@ std::vector<Entry> Index(std::string_view blob) {
     const size_t space = blob.find(' ', i);
     if (space != std::string_view::npos && space + 1 < eol) {
       out.push_back({blob.substr(i, space - i), blob[space + 1]});
+    }
+    i = eol + 1;
+  }
+  return out;
+}
+
+// Splits a sorted blob of "key hh\n" lines (hh: a byte in two hex digits) into entries, once.
+std::vector<Entry> IndexHex(std::string_view blob) {
+  const auto hex = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+  std::vector<Entry> out;
+  size_t i = 0;
+  while (i < blob.size()) {
+    const size_t eol = blob.find('\n', i);
+    if (eol == std::string_view::npos) break;
+    const size_t space = blob.find(' ', i);
+    if (space != std::string_view::npos && space + 3 == eol) {
+      out.push_back({blob.substr(i, space - i),
+                     static_cast<char>(hex(blob[space + 1]) * 16 + hex(blob[space + 2]))});
     }
     i = eol + 1;
   }
@@ -75,6 +94,14 @@ SpeechVerb LookupSpeechVerb(std::string_view word) {
   const char flag = Find(*index, word);
   if (flag == 0) return {};
   return {true, flag == 't'};
+}
+
+ReportWord LookupReportWord(std::string_view word) {
+  static const std::vector<Entry>* const index = new std::vector<Entry>(IndexHex(kReportWords));
+  const int bits = static_cast<unsigned char>(Find(*index, word));
+  return {(bits & 1) != 0,  (bits & 2) != 0,  (bits & 4) != 0,
+          (bits & 8) != 0,  (bits & 16) != 0, (bits & 32) != 0, (bits & 64) != 0,
+          (bits & 128) != 0};
 }
 
 Gender FirstNameGender(std::string_view name) {

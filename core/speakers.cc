@@ -48,6 +48,11 @@ constexpr std::string_view kNpStop[] = {
     "upon", "among", "across", "around", "via", "per", "like", "unlike", "despite", "though",
     "although", "whether", "whose", "where", "yet", "nor", "of"};
 
+// Quantifiers that stand alone as a subject ("many believe", "Some say").
+constexpr std::string_view kQuantifiers[] = {"many", "some", "most", "few", "others", "several",
+                                             "both", "all", "Many", "Some", "Most", "Few",
+                                             "Others", "Several", "Both", "All"};
+
 constexpr std::string_view kPronouns[] = {"he", "she", "they", "it", "we", "I", "He", "She",
                                           "They", "It", "We", "who", "which"};
 
@@ -181,6 +186,15 @@ struct SpeakerFinder::Impl {
       const std::string_view w = T(k);
       if (In(w, kDays)) {
         ++k;
+        continue;
+      }
+      // "said Dec. 6 on CNN", "said March 3"
+      static constexpr std::string_view kMonths[] = {
+          "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.", "January", "February",
+          "March", "April", "May", "June", "July", "August", "September", "October", "November",
+          "December"};
+      if (In(w, kMonths) && IsDigitWord(k + 1)) {
+        k += 2;
         continue;
       }
       if ((w == "on" || w == "last" || w == "this" || w == "next") && IsWord(k + 1) &&
@@ -352,8 +366,13 @@ struct SpeakerFinder::Impl {
     if (vi == 0) return none;
     size_t j = vi - 1;
     int skipped = 0;
+    // "-ly" words are adverbs unless a determiner or possessive makes them nouns ("the family").
     while (j > floor && IsWord(j) && !W(j).capitalized &&
-           (In(T(j), kAdverbs) || (EndsWith(T(j), "ly") && T(j).size() > 4)) && skipped < 4) {
+           (In(T(j), kAdverbs) ||
+            (EndsWith(T(j), "ly") && T(j).size() > 4 &&
+             !(W(j - 1).kind == WordKind::kPossessive ||
+               (IsWord(j - 1) && In(T(j - 1), kDeterminers))))) &&
+           skipped < 4) {
       --j;
       ++skipped;
     }
@@ -399,6 +418,16 @@ struct SpeakerFinder::Impl {
         // "Trump's campaign said" handled by the nominal branch; a bare "Trump's said" is not.
       }
       return none;
+    }
+    // "many believe ...", "Some say ...", "others argue ...": a quantifier alone is a subject.
+    if (j + 1 == vi && In(T(j), kQuantifiers) &&
+        (j == floor || !IsWord(j - 1) || In(T(j - 1), kNpStop) || j == v.sentence_first[W(j).sentence])) {
+      Cand c;
+      c.ok = true;
+      c.first = static_cast<uint32_t>(j);
+      c.last = static_cast<uint32_t>(j + 1);
+      c.kind = CandKind::kNominal;
+      return c;
     }
     if (T(j) == "and" && j > floor) return SentenceSubject(floor, j);  // "X did A and said"
     if (In(T(j), kPronouns)) return PronounCand(j);
@@ -839,10 +868,99 @@ struct SpeakerFinder::Impl {
     return Cand{};
   }
 
+  // End (exclusive word index) of a reported clause starting at word `clause` in a sentence
+  // ending at `se`: the sentence end, or a break before a clause of the writer's (", whereas",
+  // ", according to", ", adding", ", which") or the speaker's next act ("and promised to ...",
+  // "and he noted that ..."), trimmed of trailing punctuation.
+  size_t ClauseEnd(size_t clause, size_t se) const {
+    size_t end = se;
+    for (size_t m = clause + 1; m + 1 < se; ++m) {
+      if (W(m).quote >= 0) continue;
+      // "she regretted her remarks and promised to stay out of it": the speaker's next act.
+      // "... more intense — and he noted that ...": another report.
+      if (IsWord(m) && (T(m) == "and" || T(m) == "but") && IsWord(m + 1) &&
+          (T(m + 1) == "he" || T(m + 1) == "she" || T(m + 1) == "they") && IsSpeechVerb(m + 2) &&
+          Verb(m + 2).reports_that) {
+        end = m;
+        break;
+      }
+      if (IsWord(m) && T(m) == "and" && IsSpeechVerb(m + 1) &&
+          (EndsWith(T(m + 1), "ed") || T(m + 1) == "said" || T(m + 1) == "told" ||
+           T(m + 1) == "wrote")) {
+        end = m;
+        break;
+      }
+      // "1,409 teachers said they wanted Sanders, while 95 members favored Clinton": a contrast
+      // of figures is the writer's.
+      if (IsPunct(m, ",") && IsWord(m + 1) && T(m + 1) == "while" && IsDigitWord(m + 2)) {
+        end = m;
+        break;
+      }
+      if (IsPunct(m, ";") ||
+          (IsPunct(m, ",") && IsWord(m + 1) &&
+           (T(m + 1) == "whereas" ||
+            T(m + 1) == "although" || T(m + 1) == "though" || T(m + 1) == "compared" ||
+            T(m + 1) == "according" || T(m + 1) == "adding" || T(m + 1) == "saying" ||
+            T(m + 1) == "which"))) {
+        end = m;
+        break;
+      }
+    }
+    while (end > clause && !(IsWord(end - 1) || W(end - 1).kind == WordKind::kPossessive ||
+                             IsPunct(end - 1, ")") || IsPunct(end - 1, "%"))) {
+      --end;
+    }
+    return end;
+  }
+
+  // End of an object or a to-infinitive starting at word `clause`: ClauseEnd, or the first comma
+  // ("called for a ban on Muslims, ...", "wants to sign up 5 million people, focusing on ...").
+  size_t ObjectEnd(size_t clause, size_t se) const {
+    const size_t end = ClauseEnd(clause, se);
+    for (size_t m = clause + 1; m < end; ++m) {
+      if (IsPunct(m, ",")) return m;
+    }
+    return end;
+  }
+
+  // Speech verbs whose bare object is rarely speech ("added 100 jobs", "claimed victory",
+  // "declared a state of emergency"): a zero-that clause only when it opens with a pronoun or a
+  // name.
+  static bool TakesObjects(std::string_view w) {
+    static constexpr std::string_view kObjectVerbs[] = {
+        "add", "adds", "added", "adding", "claim", "claims",
+        "claimed", "claiming", "declare", "declares", "declared", "declaring"};
+    return In(w, kObjectVerbs);
+  }
+
+  // Appends the indirect quotation over words [clause, end) said by `subj` (none if !subj.ok),
+  // unless it holds a quotation mark or has fewer than min_words words.
+  bool EmitClause(size_t clause, size_t end, const Cand& subj, AttributionRule rule,
+                  int min_words, std::vector<Quote>* out) {
+    int words = 0;
+    for (size_t m = clause; m < end; ++m) {
+      if (W(m).quote >= 0 || W(m).in_quote) return false;
+      if (IsWord(m)) ++words;
+    }
+    if (words < min_words || end <= clause) return false;
+    Quote q;
+    q.begin = W(clause).begin;
+    q.end = W(end - 1).end;
+    q.kind = QuoteKind::kIndirect;
+    if (subj.ok) {
+      Attribution a = Resolve(subj, rule);
+      q.has_speaker = a.has_speaker;
+      q.speaker = a.speaker;
+      q.speaker_name = a.name;
+    }
+    out->push_back(std::move(q));
+    return true;
+  }
+
   // ---- reported speech ------------------------------------------------------------------------
   // Reported clause [from, to) of words, trimmed of trailing punctuation; false if it holds a
   // quotation or is too short.
-  bool ClauseQuote(size_t from, size_t to, const Cand& subj, Quote* q) {
+  bool ClauseQuote(size_t from, size_t to, const Cand& subj, Quote* q, int min_words = 4) {
     while (to > from && !(IsWord(to - 1) || W(to - 1).kind == WordKind::kPossessive ||
                           IsPunct(to - 1, ")") || IsPunct(to - 1, "%"))) {
       --to;
@@ -852,7 +970,7 @@ struct SpeakerFinder::Impl {
       if (W(m).quote >= 0 || W(m).in_quote) return false;
       if (IsWord(m)) ++words;
     }
-    if (words < 4) return false;
+    if (words < min_words) return false;
     q->begin = W(from).begin;
     q->end = W(to - 1).end;
     q->kind = QuoteKind::kIndirect;
@@ -861,6 +979,26 @@ struct SpeakerFinder::Impl {
     q->speaker = a.speaker;
     q->speaker_name = a.name;
     return true;
+  }
+
+  // Start of the reported clause in words [sb, end) when it opens with a fronted adverbial
+  // ("In Wisconsin, a hotbed of union activism, Sanders won ..., according to exit polls";
+  // "Though he has no shot, John Kasich appears ..."): after the last comma, when a clause of at
+  // least three words follows it. Else sb.
+  size_t AfterFronted(size_t sb, size_t end) const {
+    static constexpr std::string_view kFronted[] = {
+        "In", "On", "At", "For", "When", "After", "Before", "Though", "Although", "While", "If",
+        "Since", "With", "Despite", "By", "Under", "Among", "Unlike", "Like", "Even", "During",
+        "Without", "Because", "Once", "Until", "Throughout", "Amid"};
+    if (!IsWord(sb) || !In(T(sb), kFronted)) return sb;
+    size_t comma = SIZE_MAX;
+    for (size_t m = sb + 1; m + 1 < end; ++m) {
+      if (IsPunct(m, ",")) comma = m;
+    }
+    if (comma == SIZE_MAX) return sb;
+    int words = 0;
+    for (size_t m = comma + 1; m < end; ++m) words += IsWord(m) ? 1 : 0;
+    return words >= 3 ? comma + 1 : sb;
   }
 
   // "According to X, CLAUSE." and "CLAUSE, according to X."
@@ -879,14 +1017,15 @@ struct SpeakerFinder::Impl {
       Quote q;
       if (k == sb) {
         size_t comma = subj.last;
-        while (comma < se && comma < subj.last + 10 && !IsPunct(comma, ",")) ++comma;
+        while (comma < se && comma < subj.last + 24 && !IsPunct(comma, ",")) ++comma;
         if (comma < se && IsPunct(comma, ",") && ClauseQuote(comma + 1, se, subj, &q)) {
           out->push_back(q);
         }
       } else if (k > sb && IsPunct(k - 1, ",")) {
         size_t tail = subj.last;
         while (tail < se && !IsPunct(tail, ",") && !IsPunct(tail, ".")) ++tail;
-        if ((tail >= se || IsPunct(tail, ".")) && ClauseQuote(sb, k - 1, subj, &q)) {
+        if ((tail >= se || IsPunct(tail, ".")) &&
+            ClauseQuote(AfterFronted(sb, k - 1), k - 1, subj, &q)) {
           out->push_back(q);
         } else if (tail < se && IsPunct(tail, ",") && tail < subj.last + 10) {
           // "The plan, according to X, would ...": both sides of the parenthetical.
@@ -900,9 +1039,451 @@ struct SpeakerFinder::Impl {
     }
   }
 
+  // "Trump's false claims that he's an advocate ...", "his belief that there will be ...", "the
+  // notion that ...": a report noun, right after a determiner, possessive or adjective, then
+  // "that" and a clause (not a relative clause: "the claim that was made"). The speaker is the
+  // possessor, if any.
+  bool NounReport(size_t ni, size_t sb, size_t se, std::vector<Quote>* out) {
+    const size_t that = ni + 1;
+    if (!IsWord(that) || T(that) != "that" || !Outside(that) || ni == sb) return false;
+    const size_t c = that + 1;
+    static constexpr std::string_view kStarts[] = {"he", "she", "they", "it", "we", "I", "you",
+                                                   "there", "the", "a", "an", "his", "her",
+                                                   "their", "its", "our", "this", "no", "some",
+                                                   "most", "all", "many"};
+    if (!IsWord(c) || !Outside(c) ||
+        !(In(T(c), kStarts) || (run_of_word[c] >= 0 && runs[run_of_word[c]].first == c))) {
+      return false;
+    }
+    Cand subj;
+    size_t p = ni - 1;
+    if (IsWord(p) && !W(p).capitalized && !In(T(p), kDeterminers) && p > sb) --p;  // "false"
+    if (W(p).kind == WordKind::kPossessive && p > sb && run_of_word[p - 1] >= 0) {
+      subj = RunCand(run_of_word[p - 1]);
+    } else if (IsWord(p) && (T(p) == "his" || T(p) == "her" || T(p) == "their" ||
+                             T(p) == "His" || T(p) == "Her" || T(p) == "Their")) {
+      subj = PronounCand(p);
+    } else if (!(IsWord(p) && In(T(p), kDeterminers))) {
+      return false;
+    }
+    return EmitClause(that, ClauseEnd(that, se), subj, AttributionRule::kVerbBefore, 4, out);
+  }
+
+  // The clause of a verb of thought at word vi: "that CLAUSE", or a clause opening with a subject
+  // pronoun or a name and a lowercase word ("I know Americans are impatient", "many fear they
+  // will be unable ..."). `subject` finds the thinker.
+  template <typename Subject>
+  void ThinkClause(size_t vi, size_t se, bool passive, const Subject& subject,
+                   std::vector<Quote>* out) {
+    static constexpr std::string_view kStarts[] = {"he", "she", "they", "we", "I", "you",
+                                                   "there", "it"};
+    if (passive) return;
+    const size_t k = SkipAdjuncts(vi + 1, se);
+    if (!IsWord(k) || !Outside(k) || W(k).quote >= 0) return;
+    const bool opens = T(k) == "that" || In(T(k), kStarts) ||
+                       (run_of_word[k] >= 0 && runs[run_of_word[k]].first == k &&
+                        !runs[run_of_word[k]].possessive &&
+                        IsLowerWord(runs[run_of_word[k]].last));
+    if (!opens || (T(k) == "it" && !IsWord(k + 1) &&
+                   !(k + 1 < se && W(k + 1).kind == WordKind::kPossessive))) {
+      return;
+    }
+    const Cand subj = subject();
+    if (!subj.ok) return;
+    EmitClause(k, ClauseEnd(k, se), subj, AttributionRule::kVerbBefore, 3, out);
+  }
+
+  // A noun phrase headed by a poll, study or document (data/report_verbs.txt +source) that ends
+  // within 12 words before word vi, with nothing but modifiers between ("released Friday", "of
+  // polls taken over the past two weeks", "by Loyola Law School professor Justin Levitt"): from
+  // its determiner (or the sentence start) to vi.
+  Cand SourceBefore(size_t vi, size_t sb) const {
+    Cand none;
+    size_t head = SIZE_MAX;
+    for (size_t m = vi; m > sb && m + 12 > vi;) {
+      --m;
+      if (!IsWord(m) || !Outside(m)) {
+        if (W(m).kind == WordKind::kPossessive || IsPunct(m, "-") || IsPunct(m, "/")) continue;
+        return none;
+      }
+      if (IsSpeechVerb(m) || In(T(m), kPronouns) || T(m) == "that" || T(m) == "and") return none;
+      if (LookupReportWord(T(m)).source) {
+        head = m;
+        break;
+      }
+    }
+    if (head == SIZE_MAX) return none;
+    size_t b = head;
+    while (b > sb && head - b < 8 && !In(T(b), kDeterminers) &&
+           ((IsWord(b - 1) && Outside(b - 1) && !In(T(b - 1), kNpStop)) ||
+            (b - 1 > sb && IsPunct(b - 1, "/")))) {  // "Reuters/Ipsos"
+      --b;
+    }
+    if (b > sb && !In(T(b), kDeterminers) && !(IsWord(b - 1) && In(T(b - 1), kNpStop))) {
+      return none;
+    }
+    Cand c;
+    c.ok = true;
+    c.first = static_cast<uint32_t>(b);
+    c.last = static_cast<uint32_t>(vi);
+    c.kind = CandKind::kNominal;
+    return c;
+  }
+
+  // Thoughts, intentions and findings (data/report_verbs.txt): "X wants (Y) to ...", "X plans
+  // to ...", "X is expected to ...", "X seems to ...", "the inquiry found that ...", "a poll
+  // shows Clinton ahead ...".
+  void ReportWordQuotes(std::vector<Quote>* out) {
+    static constexpr std::string_view kBe[] = {"is", "are", "was", "were", "be", "been", "being",
+                                               "'s", "’s"};
+    static constexpr std::string_view kObjects[] = {"him", "her", "them", "us", "me", "you"};
+    const size_t n = v.words.size();
+    for (size_t vi = 0; vi < n; ++vi) {
+      if (!IsWord(vi) || W(vi).in_quote || W(vi).capitalized) continue;
+      const ReportWord rw = LookupReportWord(T(vi));
+      const bool call = T(vi) == "called" || T(vi) == "calls" || T(vi) == "call" ||
+                        T(vi) == "calling";
+      // "referring to X" is an object report too (in data/report_verbs.txt).
+      if (!rw.to_infinitive && !rw.raising && !rw.finding && !rw.object && !rw.noun &&
+          !rw.think && !rw.as && !call) {
+        continue;
+      }
+      const uint32_t s = W(vi).sentence;
+      const size_t sb = v.sentence_first[s], se = v.sentence_first[s + 1];
+      if (se - sb > 160) continue;  // keeps this linear, as above
+      if (rw.noun && NounReport(vi, sb, se, out)) continue;
+      // "is expected to", "was asked to"; not "is pledging to".
+      const bool passive = vi > sb && IsWord(vi - 1) && In(T(vi - 1), kBe) && !EndsWith(T(vi), "ing");
+      // A base form is often a noun ("a multi-year plan to align", "the hope to", "their
+      // support"): only after a subject pronoun or an auxiliary ("they plan to", "would like
+      // to", "will support").
+      const std::string_view w = T(vi);
+      if (!EndsWith(w, "s") && !EndsWith(w, "ed") && !EndsWith(w, "ing") && w != "sought" &&
+          w != "told" && !rw.finding) {
+        static constexpr std::string_view kPlural[] = {"I", "we", "they", "you", "who", "We",
+                                                       "They", "You"};
+        if (vi == sb || !IsWord(vi - 1) ||
+            !(In(T(vi - 1), kPlural) || In(T(vi - 1), kQuantifiers) ||
+              (In(T(vi - 1), kAdverbs) && !EndsWith(T(vi - 1), "ly")))) {
+          continue;
+        }
+      }
+      // The subject: before the verb, or the sentence's after a comma ("..., citing X").
+      // `"…," Black said, referring to X`: the subject of the speech verb before the comma.
+      const auto subject = [&]() {
+        Cand c = SubjectBefore(vi, sb);
+        if (!c.ok && EndsWith(w, "ing") && vi > sb && IsPunct(vi - 1, ",")) {
+          for (size_t m = vi - 1; m > sb && m + 12 > vi && !c.ok;) {
+            --m;
+            if (!IsSpeechVerb(m)) continue;
+            c = SubjectBefore(m, sb);
+            if (!c.ok && IsPunct(m - 1, ",")) c = NounPhraseAt(m + 1);  // "…," said X, citing
+          }
+          if (!c.ok) c = SentenceSubject(sb, vi);
+        }
+        return c;
+      };
+      if (rw.as) {
+        // "many Trump supporters see him as the stronger candidate": the object and its "as".
+        if (passive || !IsWord(vi + 1) || !Outside(vi + 1)) continue;
+        size_t m = vi + 1;
+        while (m < se && m < vi + 7 && IsWord(m) && Outside(m) && T(m) != "as") ++m;
+        if (m == vi + 1 || !IsWord(m) || T(m) != "as") continue;
+        const Cand subj = subject();
+        if (!subj.ok) continue;
+        EmitClause(vi + 1, ObjectEnd(vi + 1, se), subj, AttributionRule::kVerbBefore, 3, out);
+        continue;
+      }
+      if (call || rw.object) {
+        // "called for a voice vote", "called on Congress to pass a deal", "cited comments".
+        if (passive) {
+          // "Mr. Quiros was accused of using $50 million ...": the charge, with no speaker.
+          if (w == "accused" && IsWord(vi + 1) && T(vi + 1) == "of" && IsLowerWord(vi + 2)) {
+            EmitClause(vi + 2, ObjectEnd(vi + 2, se), Cand{}, AttributionRule::kVerbBefore, 2,
+                       out);
+          }
+          continue;
+        }
+        size_t clause = vi + 1;
+        if (call) {
+          if (!IsWord(vi + 1) || (T(vi + 1) != "for" && T(vi + 1) != "on" && T(vi + 1) != "upon")) {
+            continue;
+          }
+          clause = vi + 2;
+        } else if (w == "referring" || w == "refers" || w == "referred" || w == "pointed" ||
+                   w == "points" || w == "pointing") {
+          if (!IsWord(vi + 1) || T(vi + 1) != "to") continue;
+          clause = vi + 2;
+        } else if (w == "voted" || w == "votes" || w == "voting") {
+          if (!IsWord(vi + 1) || (T(vi + 1) != "for" && T(vi + 1) != "against")) continue;
+          clause = vi + 2;
+        } else if (EndsWith(w, "ing") && !(vi > sb && IsPunct(vi - 1, ","))) {
+          continue;  // "the opposing party", "was supporting"
+        }
+        if (!IsWord(clause) || !Outside(clause) || W(clause).quote >= 0 ||
+            In(T(clause), kTimeWords) || (call && T(vi + 1) != "for" && !W(clause).capitalized &&
+                                          !In(T(clause), kDeterminers))) {
+          continue;
+        }
+        const Cand subj = subject();
+        if (!subj.ok) continue;
+        EmitClause(clause, ObjectEnd(clause, se), subj, AttributionRule::kVerbBefore, 2, out);
+        continue;
+      }
+      if (rw.to_infinitive || rw.raising) {
+        // The infinitive: "to VERB", or an object then "to VERB" ("wants Trump to lose"); a verb
+        // of thought without one has a clause ("hopes that ...", below).
+        size_t clause = SIZE_MAX;
+        const size_t k = vi + 1;
+        auto to_verb = [&](size_t m) {
+          return IsWord(m) && T(m) == "to" && IsLowerWord(m + 1) && Outside(m + 1) &&
+                 !IsDigitWord(m + 1) && !In(T(m + 1), kDeterminers);
+        };
+        if (to_verb(k)) {
+          clause = k;
+        } else if (rw.to_infinitive && !passive && IsWord(k) && Outside(k)) {
+          size_t after = SIZE_MAX;
+          if (In(T(k), kObjects) && to_verb(k + 1)) {
+            after = k + 1;
+          } else if (run_of_word[k] >= 0 && runs[run_of_word[k]].first == k) {
+            after = runs[run_of_word[k]].last;
+          } else if (In(T(k), kDeterminers)) {
+            // "told his advisers to figure out", "urged the party to": a short noun phrase.
+            after = k + 1;
+            while (after < k + 5 && IsLowerWord(after) && Outside(after) && T(after) != "to" &&
+                   !In(T(after), kNpStop)) {
+              ++after;
+            }
+          }
+          if (after != SIZE_MAX && to_verb(after)) clause = k;
+        }
+        if (clause == SIZE_MAX && rw.think) {
+          ThinkClause(vi, se, passive, subject, out);
+          continue;
+        }
+        if (clause == SIZE_MAX) continue;
+        Cand subj;
+        if (passive && w != "expected") continue;  // "is intended to", "was asked to"
+        if (!rw.raising && !passive) {
+          subj = subject();
+          if (!subj.ok) continue;
+        }
+        if (EmitClause(clause, ObjectEnd(clause, se), subj, AttributionRule::kVerbBefore, 3,
+                       out) &&
+            (rw.raising || passive)) {
+          // "Melania seems to have vanished", "Obama's veto is expected to come ...": PolNeAR
+          // makes the subject a second piece of the content (a name or a noun phrase).
+          size_t b = vi;
+          if (passive) --b;
+          const Cand c = SubjectBefore(b, sb);
+          if (c.ok && c.kind != CandKind::kPronoun) {
+            Quote q;
+            q.begin = W(c.first).begin;
+            q.end = W(c.last - 1).end;
+            q.kind = QuoteKind::kIndirect;
+            out->push_back(std::move(q));
+          }
+        }
+        continue;
+      }
+      if (rw.think) {
+        ThinkClause(vi, se, passive, subject, out);
+        continue;
+      }
+      // A finding: "(that) CLAUSE" after any subject; a bare complement after a poll or study.
+      if (passive || T(vi) == "shown") continue;
+      Cand subj = SubjectBefore(vi, sb);
+      bool source = subj.ok && subj.kind == CandKind::kNominal &&
+                    LookupReportWord(T(subj.last - 1)).source;
+      if (!source) {
+        // "The latest Reuters/Ipsos poll released Friday shows ...", "A 2014 study by Loyola Law
+        // School professor Justin Levitt found ...": a poll or study a few words back.
+        const Cand found = SourceBefore(vi, sb);
+        if (found.ok) {
+          subj = found;
+          source = true;
+        }
+      }
+      if (!subj.ok) continue;
+      const size_t k = SkipAdjuncts(vi + 1, se);
+      if (!IsWord(k) || !Outside(k) || W(k).quote >= 0) continue;
+      size_t clause = SIZE_MAX;
+      if (T(k) == "that") {
+        if (!Verb(vi).reports_that) clause = k;  // speech verbs ("suggested that") are done
+      } else if (source && !In(T(k), kTimeWords) && !In(T(k), kBe) && T(k) != "up" &&
+                 T(k) != "no") {
+        clause = k;
+      }
+      if (clause == SIZE_MAX) continue;
+      EmitClause(clause, ClauseEnd(clause, se), subj, AttributionRule::kVerbBefore, 3, out);
+    }
+  }
+
+  // A paragraph that opens with a label and a colon: a transcript turn outside quotation marks
+  // ("TAPPER: Do you think ...", "Q: How did things go for you?", to the paragraph's end) or a
+  // headline ("Lynch: No outside influence on FBI probe", "Poll: Wealthy voters abandon ...",
+  // "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade", to the sentence's end).
+  void LabelQuotes(std::vector<Quote>* out) {
+    static constexpr std::string_view kNotLabels[] = {
+        "UPDATE", "Update", "NOTE", "Note", "EDITOR'S", "Editor's", "CORRECTION", "Correction",
+        "PHOTO", "Photo", "VIDEO", "Video", "WATCH", "Watch", "READ", "Read", "RELATED",
+        "Related", "SOURCE", "Source", "Sources", "CONTACT", "Contact", "Follow", "Image",
+        "Credit", "Advertisement", "ADVERTISEMENT", "Subscribe", "Sign", "Click", "Tags", "TAGS",
+        "Topics", "Share", "Email", "Listen", "LISTEN", "Subject", "Date", "From", "To", "Cc",
+        "Sent", "Re", "Disclosure", "Disclaimer", "Warning", "WARNING", "Caption",
+        "Transcript", "TRANSCRIPT", "BREAKING", "Breaking", "EXCLUSIVE", "Exclusive",
+        "CLARIFICATION", "Clarification", "Revealed", "REVEALED", "Wow", "WOW", "Paid"};
+    const size_t n = v.words.size();
+    for (size_t i = 0; i < n; ++i) {
+      if (i > 0 && W(i - 1).paragraph == W(i).paragraph) continue;
+      if (!IsWord(i) || !W(i).capitalized || !Outside(i) || In(T(i), kNotLabels)) continue;
+      size_t colon = i;
+      bool upper = true;
+      while (colon < n && colon < i + 4 && IsWord(colon) && Outside(colon) &&
+             (W(colon).capitalized || T(colon) == "to")) {
+        for (char c : T(colon)) upper = upper && !(c >= 'a' && c <= 'z');
+        ++colon;
+      }
+      if (!IsPunct(colon, ":") || colon + 1 >= n || W(colon + 1).paragraph != W(i).paragraph) {
+        continue;
+      }
+      Cand label;
+      if (upper) {
+        label.ok = true;
+        label.first = static_cast<uint32_t>(i);
+        label.last = static_cast<uint32_t>(colon);
+        label.kind = CandKind::kNominal;
+      } else if (run_of_word[i] >= 0 && runs[run_of_word[i]].first == i &&
+                 (runs[run_of_word[i]].last == colon || T(runs[run_of_word[i]].last) == "to") &&
+                 EntityOfRun(run_of_word[i]) >= 0 &&
+                 (ent_type[EntityOfRun(run_of_word[i])] == "PER" ||
+                  ent_type[EntityOfRun(run_of_word[i])] == "ORG")) {
+        label = RunCand(run_of_word[i]);
+      } else if (colon == i + 1 && LookupReportWord(T(i)).source) {
+        label.ok = true;
+        label.first = static_cast<uint32_t>(i);
+        label.last = static_cast<uint32_t>(colon);
+        label.kind = CandKind::kNominal;
+      }
+      if (!label.ok) continue;
+      size_t end = colon + 1;
+      if (upper) {
+        while (end < n && end < colon + 600 && W(end).paragraph == W(i).paragraph) ++end;
+      } else {
+        end = v.sentence_first[W(colon).sentence + 1];
+        if (end > colon + 160) continue;  // a headline is short; keeps this linear
+      }
+      while (end > colon + 1 && !(IsWord(end - 1) || W(end - 1).kind == WordKind::kPossessive ||
+                                  IsPunct(end - 1, ")") || IsPunct(end - 1, "%"))) {
+        --end;
+      }
+      EmitClause(colon + 1, end, label, AttributionRule::kVerbBefore, 3, out);
+    }
+  }
+
+  // "In this poll, Trump rose 1 point ...", "In the survey, CLAUSE": a sentence opening with a
+  // poll or study reports the rest of it.
+  void InSourceQuotes(std::vector<Quote>* out) {
+    for (size_t s = 0; s + 1 < v.sentence_first.size(); ++s) {
+      const size_t sb = v.sentence_first[s], se = v.sentence_first[s + 1];
+      if (se - sb > 160 || !IsWord(sb) || T(sb) != "In" || !Outside(sb)) continue;
+      size_t m = sb + 1;
+      while (m < se && m < sb + 9 && IsWord(m) && Outside(m)) ++m;
+      if (!IsPunct(m, ",") || m < sb + 2 || !LookupReportWord(T(m - 1)).source) continue;
+      Cand src;
+      src.ok = true;
+      src.first = static_cast<uint32_t>(sb + 1);
+      src.last = static_cast<uint32_t>(m);
+      src.kind = CandKind::kNominal;
+      EmitClause(m + 1, ClauseEnd(m + 1, se), src, AttributionRule::kAccordingTo, 3, out);
+    }
+  }
+
+  // True when "asked" at word vi opens an adverbial: "Asked whether ..., Reid said", "When asked
+  // if ..., Gale said", "..., said Ben Carson, asked about his claims that ..., ...".
+  bool FrontedAsk(size_t vi, size_t sb) const {
+    if (T(vi) != "asked" && T(vi) != "Asked") return false;
+    if (vi == sb) return true;
+    if (IsPunct(vi - 1, ",")) return true;
+    return IsWord(vi - 1) && (T(vi - 1) == "When" || T(vi - 1) == "when") &&
+           (vi - 1 == sb || IsPunct(vi - 2, ","));
+  }
+
+  // The question of a fronted "asked": "whether ...", "if ...", or what follows "about", to the
+  // next comma; PolNeAR gives it no speaker (the asker is not named).
+  void FrontedAskQuotes(std::vector<Quote>* out) {
+    static constexpr std::string_view kWh[] = {"whether", "if", "why", "how", "what", "when",
+                                               "where", "who"};
+    const size_t n = v.words.size();
+    for (size_t vi = 0; vi < n; ++vi) {
+      if (!IsWord(vi) || W(vi).in_quote) continue;
+      const uint32_t s = W(vi).sentence;
+      const size_t sb = v.sentence_first[s], se = v.sentence_first[s + 1];
+      if (se - sb > 160 || !FrontedAsk(vi, sb)) continue;
+      size_t m = vi + 1;
+      if (IsWord(m) && T(m) == "by") {  // "When asked by a reporter whether ..."
+        const size_t stop = m + 7;
+        while (m < se && m < stop && IsWord(m) && !In(T(m), kWh)) ++m;
+      }
+      size_t clause = SIZE_MAX;
+      if (IsWord(m) && Outside(m) && In(T(m), kWh)) {
+        clause = m;
+      } else if (IsWord(m) && T(m) == "about") {
+        clause = m + 1;
+      }
+      if (clause == SIZE_MAX || clause >= se) continue;
+      size_t end = clause + 1;
+      while (end < se && !IsPunct(end, ",")) ++end;
+      if (end >= se) continue;
+      EmitClause(clause, end, Cand{}, AttributionRule::kVerbBefore, 2, out);
+    }
+  }
+
+  // "the group of contests known as Super Tuesday", "the additional week, known as the Golden
+  // Week": PolNeAR attributes the naming to no one, in two pieces (the thing and its name).
+  void KnownAsQuotes(std::vector<Quote>* out) {
+    const size_t n = v.words.size();
+    for (size_t vi = 1; vi + 2 < n; ++vi) {
+      if (!IsWord(vi) || T(vi) != "known" || !IsWord(vi + 1) || T(vi + 1) != "as" ||
+          !Outside(vi)) {
+        continue;
+      }
+      // The name: an optional determiner and a capitalized run.
+      size_t b = vi + 2;
+      if (IsWord(b) && (T(b) == "the" || T(b) == "The")) ++b;
+      const int r = b < n ? run_of_word[b] : -1;
+      if (r < 0 || runs[r].first != b || W(b).sentence != W(vi).sentence) continue;
+      const size_t name_end = runs[r].last;
+      // The thing named: a noun phrase back to its determiner, before a comma or right before.
+      size_t e = IsPunct(vi - 1, ",") ? vi - 1 : vi;
+      size_t f = e;
+      const uint32_t s = W(vi).sentence;
+      while (f > 0 && e - f < 8 && IsWord(f - 1) && Outside(f - 1) && W(f - 1).sentence == s &&
+             (!In(T(f - 1), kNpStop) || T(f - 1) == "of")) {
+        --f;
+        if (In(T(f), kDeterminers)) break;
+      }
+      if (f == e || !In(T(f), kDeterminers)) continue;
+      Quote thing, name;
+      thing.begin = W(f).begin;
+      thing.end = W(e - 1).end;
+      thing.kind = QuoteKind::kIndirect;
+      name.begin = W(vi + 2).begin;
+      name.end = W(name_end - 1).end;
+      name.kind = QuoteKind::kIndirect;
+      out->push_back(std::move(thing));
+      out->push_back(std::move(name));
+    }
+  }
+
   std::vector<Quote> IndirectQuotes() {
     std::vector<Quote> out;
     AccordingToQuotes(&out);
+    KnownAsQuotes(&out);
+    FrontedAskQuotes(&out);
+    InSourceQuotes(&out);
+    LabelQuotes(&out);
+    ReportWordQuotes(&out);
     const size_t n = v.words.size();
     for (size_t vi = 0; vi < n; ++vi) {
       if (!IsSpeechVerb(vi)) continue;
@@ -911,6 +1492,17 @@ struct SpeakerFinder::Impl {
         continue;
       }
       const bool question_verb = !Verb(vi).reports_that;
+      if (question_verb && FrontedAsk(vi, v.sentence_first[W(vi).sentence])) {
+        continue;  // FrontedAskQuotes
+      }
+      // A passive ("he was confirmed 92 to 0", "the votes were reported late") has no speaker
+      // before it.
+      static constexpr std::string_view kBeForms[] = {"is", "are", "was", "were", "be", "been",
+                                                      "being"};
+      if (vi > 0 && IsWord(vi - 1) && In(T(vi - 1), kBeForms) &&
+          (EndsWith(T(vi), "ed") || T(vi) == "told" || T(vi) == "written" || T(vi) == "said")) {
+        continue;
+      }
       const uint32_t s = W(vi).sentence;
       const size_t sb = v.sentence_first[s], se = v.sentence_first[s + 1];
       if (se - sb > 160) continue;  // not a sentence a reporter wrote; keeps this linear
@@ -920,6 +1512,31 @@ struct SpeakerFinder::Impl {
         subj = NounPhraseAt(vi + 1);
         // "…, said X." / "…, said X, the spokesman": the phrase ends the clause.
         inverted = subj.ok && (subj.last >= se || !IsWord(subj.last));
+        // "…, said one GOP source in the room.": a short prepositional phrase ends the clause.
+        static constexpr std::string_view kPreps[] = {"in", "of", "for", "at", "with", "from",
+                                                      "close", "familiar", "on"};
+        if (subj.ok && !inverted && In(T(subj.last), kPreps)) {
+          size_t m = subj.last + 1;
+          while (m < se && m < subj.last + 8 && IsWord(m) && Outside(m) && !Verb(m).is_verb &&
+                 !In(T(m), kNpStop)) {
+            ++m;
+          }
+          inverted = m >= se || (IsPunct(m, ".") && m + 1 >= se);
+        }
+        // "…, said Democratic strategist Hank Sheinkopf.": a title before the name.
+        if (subj.ok && !inverted && subj.kind == CandKind::kName && IsLowerWord(subj.last)) {
+          size_t m = subj.last;
+          while (m < se && m < subj.last + 4 && IsLowerWord(m) && Outside(m) &&
+                 !Verb(m).is_verb && !In(T(m), kNpStop)) {
+            ++m;
+          }
+          const int r = m < se ? run_of_word[m] : -1;
+          if (r >= 0 && runs[r].first == m && !runs[r].possessive &&
+              (runs[r].last >= se || !IsWord(runs[r].last))) {
+            subj = RunCand(r);
+            inverted = true;
+          }
+        }
         if (!inverted) subj = Cand{};
       }
       if (!subj.ok && EndsWith(T(vi), "ing") && vi > 0 && IsPunct(vi - 1, ",")) {
@@ -936,7 +1553,10 @@ struct SpeakerFinder::Impl {
       static constexpr std::string_view kFiniteForms[] = {"said", "says", "told", "tells",
                                                           "wrote", "writes"};
       if (!subj.ok) {
-        if (!In(T(vi), kFiniteForms) && !EndsWith(T(vi), "ed")) continue;
+        // "proponents of more controls on hate speech here say there is ...", but not "to say".
+        const bool finite_say = T(vi) == "say" && vi > sb && IsLowerWord(vi - 1) &&
+                                T(vi - 1) != "to" && T(vi - 1) != "let" && !In(T(vi - 1), kAdverbs);
+        if (!In(T(vi), kFiniteForms) && !EndsWith(T(vi), "ed") && !finite_say) continue;
         if (vi > 1 && (W(vi - 1).kind == WordKind::kCloseQuote ||
                        (IsPunct(vi - 1, ",") && W(vi - 2).kind == WordKind::kCloseQuote))) {
           continue;
@@ -949,8 +1569,18 @@ struct SpeakerFinder::Impl {
       if (!inverted) {
         const bool tell = In(T(vi), kTellVerbs);
         size_t k = SkipAdjuncts(vi + 1, se);
-        for (size_t m = k; !question_verb && m < se && m < k + (tell ? 14 : 8); ++m) {
-          if (!Outside(m) || W(m).quote >= 0) break;
+        // "said there needs to be a law that ...": a clause that opens with a subject pronoun
+        // starts right there; a later "that" is its own.
+        static constexpr std::string_view kSubjectPronouns[] = {"he", "she", "they", "we", "I",
+                                                                "there", "you"};
+        const bool pronoun_clause = !question_verb && !tell && IsWord(k) && Outside(k) &&
+                                    W(k).quote < 0 && In(T(k), kSubjectPronouns);
+        for (size_t m = k; !question_verb && !pronoun_clause && m < se && m < k + (tell ? 14 : 8);
+             ++m) {
+          if (!Outside(m) || W(m).quote >= 0) {
+            if (tell) continue;  // `told MSNBC's "Morning Joe" that ...`
+            break;
+          }
           if (IsPunct(m, ".") || IsPunct(m, ";") || IsPunct(m, ":")) break;
           if (IsWord(m) && T(m) == "that") {
             clause = m;
@@ -964,10 +1594,22 @@ struct SpeakerFinder::Impl {
             "yes", "no", "such", "like", "including", "as", "of", "for", "with", "from", "by"};
         if (clause == SIZE_MAX && !tell && !question_verb && IsWord(k) && Outside(k) &&
             W(k).quote < 0 &&
-            !In(T(k), kTimeWords) && !In(T(k), kNotClauseStart) &&
+            (!(In(T(k), kTimeWords) || In(T(k), kNotClauseStart)) ||
+             // "said much of his discussion", "said more than 1 million donors", "said no
+             // decision had been made", "says such techniques are inhumane"
+             ((T(k) == "much" || T(k) == "more" || T(k) == "less" || T(k) == "most") &&
+              IsWord(k + 1) && (T(k + 1) == "of" || T(k + 1) == "than")) ||
+             ((T(k) == "no" || T(k) == "such") && IsLowerWord(k + 1) && T(k + 1) != "to" &&
+              T(k + 1) != "as" && T(k + 1) != "a" && T(k + 1) != "longer" &&
+              T(k + 1) != "more")) &&
             !Verb(k).is_verb &&
             !(T(k) == "which" || T(k) == "who") &&
-            !((T(k) == "it" || T(k) == "It") && !IsWord(k + 1))) {
+            !((T(k) == "it" || T(k) == "It") && !IsWord(k + 1) &&
+              !(k + 1 < se && W(k + 1).kind == WordKind::kPossessive)) &&
+            // "had added the additional week", "claimed victory": see TakesObjects.
+            !(TakesObjects(T(vi)) && !pronoun_clause &&
+              !(run_of_word[k] >= 0 && runs[run_of_word[k]].first == k &&
+                IsLowerWord(runs[run_of_word[k]].last)))) {
           clause = k;
         }
         // "asked (him) whether ...": questions reported.
@@ -989,7 +1631,11 @@ struct SpeakerFinder::Impl {
         if (clause == SIZE_MAX && tell && !question_verb && IsWord(k) && Outside(k)) {
           static constexpr std::string_view kObjects[] = {"him", "her", "them", "me", "us"};
           size_t after = SIZE_MAX;
-          if (In(T(k), kObjects)) {
+          if (In(T(k), kObjects) ||
+              // "told reporters this was the only chance": a bare plural object
+              (IsLowerWord(k) && EndsWith(T(k), "s") && !In(T(k), kDeterminers) &&
+               IsWord(k + 1) &&
+               (In(T(k + 1), kDeterminers) || In(T(k + 1), kPronouns)))) {
             after = k + 1;
           } else {
             const Cand obj = NounPhraseAt(k);
@@ -998,7 +1644,8 @@ struct SpeakerFinder::Impl {
           if (after != SIZE_MAX) {
             after = SkipAdjuncts(after, se);
             static constexpr std::string_view kClauseStarts[] = {
-                "he", "she", "they", "it", "we", "I", "the", "his", "her", "their", "its", "there"};
+                "he", "she", "they", "it", "we", "I", "the", "his", "her", "their", "its", "there",
+                "this", "these", "those", "some", "many", "most", "nobody", "nothing", "everyone"};
             if (IsWord(after) && Outside(after) && W(after).quote < 0 &&
                 (In(T(after), kClauseStarts) ||
                  (run_of_word[after] >= 0 && runs[run_of_word[after]].first == after))) {
@@ -1007,59 +1654,30 @@ struct SpeakerFinder::Impl {
           }
         }
       }
-      if (clause != SIZE_MAX) {
-        size_t end = se;
-        for (size_t m = clause + 1; m + 1 < se; ++m) {
-          if (W(m).quote >= 0) continue;
-          if (IsPunct(m, ";") ||
-              (IsPunct(m, ",") && IsWord(m + 1) &&
-               (T(m + 1) == "while" || T(m + 1) == "whereas" || T(m + 1) == "but" ||
-                T(m + 1) == "although" || T(m + 1) == "though" || T(m + 1) == "compared" ||
-                T(m + 1) == "according" || T(m + 1) == "adding" || T(m + 1) == "saying"))) {
-            end = m;
-            break;
-          }
-        }
-        while (end > clause && !(IsWord(end - 1) || W(end - 1).kind == WordKind::kPossessive ||
-                                 IsPunct(end - 1, ")") || IsPunct(end - 1, "%"))) {
-          --end;
-        }
-        bool has_quote = false;
-        int words = 0;
-        for (size_t m = clause; m < end; ++m) {
-          if (W(m).quote >= 0 || W(m).in_quote) has_quote = true;
-          if (IsWord(m)) ++words;
-        }
-        if (!has_quote && words >= 3) {
-          Quote q;
-          q.begin = W(clause).begin;
-          q.end = W(end - 1).end;
-          q.kind = QuoteKind::kIndirect;
-          if (!no_speaker) {
-            Attribution a = Resolve(subj, AttributionRule::kVerbBefore);
-            q.has_speaker = a.has_speaker;
-            q.speaker = a.speaker;
-            q.speaker_name = a.name;
-          }
-          out.push_back(std::move(q));
-          continue;
-        }
+      if (clause != SIZE_MAX &&
+          EmitClause(clause, ClauseEnd(clause, se), no_speaker ? Cand{} : subj,
+                     AttributionRule::kVerbBefore, 3, &out)) {
+        continue;
       }
       if (question_verb || no_speaker) continue;
       // "CLAUSE, X said." / "CLAUSE, said X."
       const size_t subj_start = inverted ? vi : subj.first;
-      if (subj_start > sb + 3 && IsPunct(subj_start - 1, ",")) {
+      if (subj_start > sb && IsPunct(subj_start - 1, ",")) {
         size_t tail = inverted ? subj.last : vi + 1;
-        // "Too often, Mr. Clarke said, the debate over ...": both sides of the parenthetical.
+        // "Too often, Mr. Clarke said, the debate over ...", "The museum, Mr. Obama said, would
+        // make ...": both sides of the parenthetical, however short the first.
         const size_t t0 = SkipAdjuncts(tail, se);
         if (IsPunct(t0, ",") && t0 + 1 < se) {
           Quote pre, post;
-          if (ClauseQuote(t0 + 1, se, subj, &post)) {
-            if (ClauseQuote(sb, subj_start - 1, subj, &pre)) out.push_back(pre);
+          if (ClauseQuote(t0 + 1, se, subj, &post, 2)) {
+            if (ClauseQuote(sb, subj_start - 1, subj, &pre, 1)) out.push_back(pre);
             out.push_back(post);
           }
           continue;
         }
+        if (subj_start <= sb + 3) continue;
+        // "Asked whether ..., Reid said": the question is not Reid's (FrontedAskQuotes).
+        if (FrontedAsk(sb, sb) || (sb + 1 < se && FrontedAsk(sb + 1, sb))) continue;
         int tail_words = 0;
         bool has_that = false;
         for (size_t m = tail; m < se; ++m) {
@@ -1087,7 +1705,18 @@ struct SpeakerFinder::Impl {
         out.push_back(std::move(q));
       }
     }
-    return out;
+    // One quotation per span, and only the outermost of nested reports ("X said Y hopes that
+    // ..." is X's; PolNeAR annotates no nested attributions).
+    std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    });
+    std::vector<Quote> kept;
+    for (Quote& q : out) {
+      // Nested: inside the last kept one and reported by its first words.
+      if (!kept.empty() && q.end <= kept.back().end && q.begin < kept.back().begin + 40) continue;
+      kept.push_back(std::move(q));
+    }
+    return kept;
   }
 };
 

@@ -27,9 +27,19 @@
 // ("X, the spokesman," · "the spokesman, X," · "spokesman X"), else the name stays empty.
 //
 // Reported speech: `X said (that) CLAUSE`, `X told Y (that) CLAUSE`, `X asked whether CLAUSE`,
-// `CLAUSE, X said.`, `PART, X said, PART.`, `According to X, CLAUSE` and `CLAUSE, according to X.`
-// give indirect quotations over the clause ("that" included, as PolNeAR annotates it); a clause
-// that contains a quotation mark is left to the direct quotation.
+// `CLAUSE, X said.`, `CLAUSE, said a source in the room.`, `PART, X said, PART.`,
+// `According to X, CLAUSE`, `CLAUSE, according to X.` and `In this poll, CLAUSE` give indirect
+// quotations over the clause ("that" included, as PolNeAR annotates it); `Asked whether ...,`
+// gives the question and `the contests known as Super Tuesday` two pieces, with no speaker. So do the report words of data/report_verbs.txt:
+// intentions with a to-infinitive (`X wants (Y) to ...`, `X plans to ...`, `X told Y to ...`,
+// `..., promising to ...`; `X seems to ...` and `X is expected to ...` with no speaker), thoughts
+// (`I know CLAUSE`, `many fear CLAUSE`, `many see Y as Z`), findings (`the inquiry found that ...`, `a poll shows
+// Clinton ahead`), objects (`X cited NP`, `X accused Y of ...`, `X called for NP`, `X called on
+// Y to ...`, `X voted for NP`, `..., referring to NP`) and nouns with a that-clause (`X's claim
+// that ...`); and labels opening a paragraph (`TAPPER: ...` to the paragraph's end, a headline
+// `Lynch: ...`). A clause that contains a
+// quotation mark is left to the direct quotation; of nested reports only the outermost is kept
+// (PolNeAR annotates no nested attributions).
 //
 // Offsets are UTF-8 bytes, half-open. Linear in the text (pronoun search looks back a bounded
 // number of sentences). Thread-safety: a SpeakerFinder is used by one thread.

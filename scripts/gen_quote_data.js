@@ -64,6 +64,34 @@ if (process.argv.includes('--names')) {
                 'constexpr char kSpeechVerbs[] =\n' + literal(lines) + ';\n');
 }
 
+// Report words: every form with its tags, as a bit set written as two hex digits (
+// 1 +to, 2 +raise, 4 +find, 8 +source, 16 +object, 32 +noun, 64 +think, 128 +as), see
+// core/lexicon.h.
+{
+  const bits = {'+to': 1, '+raise': 2, '+find': 4, '+source': 8, '+object': 16, '+noun': 32, '+think': 64, '+as': 128};
+  const forms = new Map();
+  for (const raw of read('data/report_verbs.txt').split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const words = line.split(/\s+/);
+    let tags = 0;
+    for (const w of words) {
+      if (w.startsWith('+')) {
+        if (!(w in bits)) throw new Error(`data/report_verbs.txt: unknown tag ${w}`);
+        tags |= bits[w];
+      }
+    }
+    for (const w of words) {
+      if (!w.startsWith('+')) forms.set(w, (forms.get(w) || 0) | tags);
+    }
+  }
+  const lines = [...forms.keys()].sort().map((w) => `${w} ${forms.get(w).toString(16).padStart(2, '0')}`);
+  writeFileSync(join(root, 'core/report_verbs.inc'),
+                header('data/report_verbs.txt') +
+                '// Sorted "form tags" lines; tags = bits in two hex digits (1 +to, 2 +raise, 4 +find, 8 +source, 16 +object, 32 +noun, 64 +think, 128 +as).\n' +
+                'constexpr char kReportWords[] =\n' + literal(lines) + ';\n');
+}
+
 // First names, front-coded to keep the WebAssembly module small: each line is one character
 // telling how many leading letters it shares with the previous name ('0' + n), the rest of the
 // name, then its gender (m or f). Sorted by name.
