@@ -232,6 +232,7 @@ TEST_CASE("fuzz regression fixtures: jsonl through the CLI") {
     CAPTURE(file.string());
     CheckCliExit("analyze --jsonl", file);
     CheckCliExit("eval-quotes", file);
+    CheckCliExit("eval-quotes --errors", file);
   }
 }
 

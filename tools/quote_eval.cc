@@ -351,7 +351,11 @@ bool ScoreArticle(const Analyzer& analyzer, const std::string& line, bool join_s
       }
       return s;
     };
-    const std::string id = doc.value("id", "");
+    // Any JSON value may be an id ({"id": 1}, {"id": [1]}); a string is shown as it is.
+    const std::string id = !doc.contains("id")        ? ""
+                           : doc["id"].is_string()    ? doc["id"].get<std::string>()
+                                                      : doc["id"].dump(-1, ' ', false,
+                                                                       nlohmann::json::error_handler_t::replace);
     for (size_t p = 0; p < pred_direct.size(); ++p) {
       if (match[p] >= 0) {
         const Gold& g = gold_direct[match[p]];
