@@ -141,6 +141,15 @@ TEST_CASE("errors go to stderr with a non-zero exit") {
     CHECK(r.err.find("line 2") != std::string::npos);
     CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 2);  // the good lines still answered
   }
+  SUBCASE("a number out of range is that line's error too") {
+    const std::string in = TempPath("overflow.jsonl");
+    Write(in, "{\"id\":1e999,\"text\":\"x\"}\n{\"id\":2,\"text\":\"fine\"}\n");
+    const Run r = Byline("analyze --jsonl " + in);
+    std::remove(in.c_str());
+    CHECK(r.status != 0);
+    CHECK(r.err.find("line 1: not valid JSON (number overflow") != std::string::npos);
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);  // line 2 still answered
+  }
   SUBCASE("a corrupt model") {
     const std::string model = TempPath("corrupt.bin");
     Write(model, "BYLINEMD\x01\x00\x00\x00garbage");

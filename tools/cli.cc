@@ -59,8 +59,9 @@ std::string DefaultModelPath() {
 bool ParseTextRecord(const std::string& line, nlohmann::json* record, std::string* why) {
   try {
     *record = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::parse_error& e) {
-    // e.what() reads "[json.exception.parse_error.101] parse error at line 1, column 7: ...".
+  } catch (const nlohmann::json::exception& e) {
+    // A syntax error, or a number out of range (1e999). e.what() reads
+    // "[json.exception.parse_error.101] parse error at line 1, column 7: ...".
     std::string message = e.what();
     const size_t at = message.find("] ");
     if (at != std::string::npos) message = message.substr(at + 2);
