@@ -442,12 +442,16 @@ TEST_CASE("reported speech gives indirect quotations") {
     CHECK(a.quotes[0].speaker_name == "Sander Levin");
   }
   SUBCASE("reports with no speaker and their subject as a piece: seems to, is expected to") {
-    for (const auto& [text, subject, clause] :
+    // (Not a structured binding: CAPTURE's lambda cannot capture one in C++17 under clang.)
+    for (const auto& row :
          std::vector<std::tuple<std::string, std::string, std::string>>{
              {"The lack of enthusiasm seems to be a real issue for her campaign.",
               "The lack of enthusiasm", "to be a real issue for her campaign"},
              {"The veto is expected to come before the deadline on Friday.", "The veto",
               "to come before the deadline on Friday"}}) {
+      const std::string& text = std::get<0>(row);
+      const std::string& subject = std::get<1>(row);
+      const std::string& clause = std::get<2>(row);
       CAPTURE(text);
       const byline::Analysis a = analyzer.Analyze(text);
       REQUIRE(a.quotes.size() == 2);
@@ -468,7 +472,7 @@ TEST_CASE("reported speech gives indirect quotations") {
     CHECK_FALSE(a.quotes[0].has_speaker);
   }
   SUBCASE("reports with no speaker") {
-    for (const auto& [text, clause] :
+    for (const auto& row :
          std::vector<std::pair<std::string, std::string>>{
              {"Mr. Quiros was accused of using the money for personal expenses.",
               "using the money for personal expenses"},
@@ -476,6 +480,8 @@ TEST_CASE("reported speech gives indirect quotations") {
               "whether he would back the nominee"},
              {"When asked by a reporter if the plan would work, the senator laughed.",
               "if the plan would work"}}) {
+      const std::string& text = row.first;
+      const std::string& clause = row.second;
       CAPTURE(text);
       const byline::Analysis a = analyzer.Analyze(text);
       REQUIRE(a.quotes.size() == 1);
