@@ -114,6 +114,16 @@ struct Cand {
   int run = -1;  // name run for kName
 };
 
+// A found candidate over words [first, last).
+Cand SpanCand(size_t first, size_t last, CandKind kind) {
+  Cand c;
+  c.ok = true;
+  c.first = static_cast<uint32_t>(first);
+  c.last = static_cast<uint32_t>(last);
+  c.kind = kind;
+  return c;
+}
+
 struct Run {
   uint32_t first, last;  // word range
   bool possessive = false;
@@ -342,20 +352,11 @@ struct SpeakerFinder::Impl {
 
   // ---- noun phrases ---------------------------------------------------------------------------
   Cand PronounCand(size_t i) const {
-    Cand c;
-    c.ok = true;
-    c.first = static_cast<uint32_t>(i);
-    c.last = static_cast<uint32_t>(i + 1);
-    c.kind = CandKind::kPronoun;
-    return c;
+    return SpanCand(i, i + 1, CandKind::kPronoun);
   }
 
   Cand RunCand(int r) const {
-    Cand c;
-    c.ok = true;
-    c.first = runs[r].first;
-    c.last = runs[r].last;
-    c.kind = CandKind::kName;
+    Cand c = SpanCand(runs[r].first, runs[r].last, CandKind::kName);
     c.run = r;
     return c;
   }
@@ -422,12 +423,7 @@ struct SpeakerFinder::Impl {
     // "many believe ...", "Some say ...", "others argue ...": a quantifier alone is a subject.
     if (j + 1 == vi && In(T(j), kQuantifiers) &&
         (j == floor || !IsWord(j - 1) || In(T(j - 1), kNpStop) || j == v.sentence_first[W(j).sentence])) {
-      Cand c;
-      c.ok = true;
-      c.first = static_cast<uint32_t>(j);
-      c.last = static_cast<uint32_t>(j + 1);
-      c.kind = CandKind::kNominal;
-      return c;
+      return SpanCand(j, j + 1, CandKind::kNominal);
     }
     if (T(j) == "and" && j > floor) return SentenceSubject(floor, j);  // "X did A and said"
     if (In(T(j), kPronouns)) return PronounCand(j);
@@ -492,12 +488,7 @@ struct SpeakerFinder::Impl {
                              LookupSpeechVerb(prev).is_verb;
       if (!In(prev, kOpeners) && verb_like) return none;
     }
-    Cand c;
-    c.ok = true;
-    c.first = static_cast<uint32_t>(b);
-    c.last = static_cast<uint32_t>(j + 1);
-    c.kind = CandKind::kNominal;
-    return c;
+    return SpanCand(b, j + 1, CandKind::kNominal);
   }
 
   // A noun phrase starting at word i (after an inverted verb, or before a verb after a quotation).
@@ -538,12 +529,7 @@ struct SpeakerFinder::Impl {
     if (j == i) return none;
     if (last_run >= 0) return RunCand(last_run);
     if (!In(T(i), kDeterminers) && W(i).capitalized && run_of_word[i] < 0) return none;
-    Cand c;
-    c.ok = true;
-    c.first = static_cast<uint32_t>(i);
-    c.last = static_cast<uint32_t>(j);
-    c.kind = CandKind::kNominal;
-    return c;
+    return SpanCand(i, j, CandKind::kNominal);
   }
 
   // After a noun phrase ending at word e: apposition, adverbs, then a speech verb? Returns its index.
@@ -1122,12 +1108,7 @@ struct SpeakerFinder::Impl {
     if (b > sb && !In(T(b), kDeterminers) && !(IsWord(b - 1) && In(T(b - 1), kNpStop))) {
       return none;
     }
-    Cand c;
-    c.ok = true;
-    c.first = static_cast<uint32_t>(b);
-    c.last = static_cast<uint32_t>(vi);
-    c.kind = CandKind::kNominal;
-    return c;
+    return SpanCand(b, vi, CandKind::kNominal);
   }
 
   // Thoughts, intentions and findings (data/report_verbs.txt): "X wants (Y) to ...", "X plans
@@ -1349,10 +1330,7 @@ struct SpeakerFinder::Impl {
       }
       Cand label;
       if (upper) {
-        label.ok = true;
-        label.first = static_cast<uint32_t>(i);
-        label.last = static_cast<uint32_t>(colon);
-        label.kind = CandKind::kNominal;
+        label = SpanCand(i, colon, CandKind::kNominal);
       } else if (run_of_word[i] >= 0 && runs[run_of_word[i]].first == i &&
                  (runs[run_of_word[i]].last == colon || T(runs[run_of_word[i]].last) == "to") &&
                  EntityOfRun(run_of_word[i]) >= 0 &&
@@ -1360,10 +1338,7 @@ struct SpeakerFinder::Impl {
                   ent_type[EntityOfRun(run_of_word[i])] == "ORG")) {
         label = RunCand(run_of_word[i]);
       } else if (colon == i + 1 && LookupReportWord(T(i)).source) {
-        label.ok = true;
-        label.first = static_cast<uint32_t>(i);
-        label.last = static_cast<uint32_t>(colon);
-        label.kind = CandKind::kNominal;
+        label = SpanCand(i, colon, CandKind::kNominal);
       }
       if (!label.ok) continue;
       size_t end = colon + 1;
@@ -1390,11 +1365,7 @@ struct SpeakerFinder::Impl {
       size_t m = sb + 1;
       while (m < se && m < sb + 9 && IsWord(m) && Outside(m)) ++m;
       if (!IsPunct(m, ",") || m < sb + 2 || !LookupReportWord(T(m - 1)).source) continue;
-      Cand src;
-      src.ok = true;
-      src.first = static_cast<uint32_t>(sb + 1);
-      src.last = static_cast<uint32_t>(m);
-      src.kind = CandKind::kNominal;
+      const Cand src = SpanCand(sb + 1, m, CandKind::kNominal);
       EmitClause(m + 1, ClauseEnd(m + 1, se), src, AttributionRule::kAccordingTo, 3, out);
     }
   }
