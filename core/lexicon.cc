@@ -89,6 +89,14 @@ char Find(const std::vector<Entry>& index, std::string_view word) {
 
 }  // namespace
 
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 SpeechVerb LookupSpeechVerb(std::string_view word) {
   static const std::vector<Entry>* const index = new std::vector<Entry>(Index(kSpeechVerbs));
   const char flag = Find(*index, word);

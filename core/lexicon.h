@@ -13,6 +13,7 @@
 #define BYLINE_CORE_LEXICON_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace byline {
@@ -41,6 +42,9 @@ ReportWord LookupReportWord(std::string_view word);
 enum class Gender : uint8_t { kUnknown, kMale, kFemale };
 
 Gender FirstNameGender(std::string_view name);
+
+// s with A-Z lowered and every other byte as it is: the case folding the lookups above use.
+std::string AsciiLower(std::string_view s);
 
 }  // namespace byline
 

@@ -70,14 +70,6 @@ bool IsOrgWord(std::string_view w) {
   return false;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 struct Piece {
   uint32_t begin, end;
   std::string_view text;
@@ -217,9 +209,9 @@ JoinedMentions JoinMentions(std::string_view text, const std::vector<NameMention
         type = "PER";
       }
     }
-    const std::string surname = Lower(w[stop - 1].text);
-    const std::string first = words >= 2 ? Lower(w[start].text) : std::string();
-    const std::string full = Lower(name);
+    const std::string surname = AsciiLower(w[stop - 1].text);
+    const std::string first = words >= 2 ? AsciiLower(w[start].text) : std::string();
+    const std::string full = AsciiLower(name);
 
     int e = -1;
     if (type.empty() || type == "PER") {
@@ -259,7 +251,7 @@ JoinedMentions JoinMentions(std::string_view text, const std::vector<NameMention
       const size_t close = text.find(')', after + 2);
       if (close != std::string_view::npos && close - after < 14) {
         const std::string_view acr = text.substr(after + 2, close - after - 2);
-        if (IsAcronym(acr)) by_alias[Lower(acr)].push_back(e);
+        if (IsAcronym(acr)) by_alias[AsciiLower(acr)].push_back(e);
       }
     }
     if (w.size() >= 2) {
@@ -267,7 +259,7 @@ JoinedMentions JoinMentions(std::string_view text, const std::vector<NameMention
       for (const Piece& p : w) {
         if (!p.text.empty() && p.text[0] >= 'A' && p.text[0] <= 'Z') initials += p.text[0];
       }
-      if (initials.size() >= 2) by_alias[Lower(initials)].push_back(e);
+      if (initials.size() >= 2) by_alias[AsciiLower(initials)].push_back(e);
     }
   }
   return out;

@@ -4,6 +4,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/lexicon.h"
 #include "core/mentions.h"
 #include "core/quote_marks.h"
 #include "core/speakers.h"
@@ -34,14 +35,6 @@ size_t LabelAt(std::string_view text, size_t at) {
   return i - at;
 }
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // Person names for transcript labels ("WALLACE" -> "Chris Wallace"): each PER entity, titles
 // dropped ("Governor Mike Pence" -> "Mike Pence"), under its last word in lowercase; the fullest
 // name wins. Built once per text, on the first label.
@@ -53,12 +46,13 @@ class LabelNames {
   std::string Find(std::string_view label) {
     if (!built_) Build();
     const size_t sp = label.rfind(' ');
-    const std::string lower = LowerAscii(label);
+    const std::string lower = AsciiLower(label);
     const auto it = by_last_.find(sp == std::string_view::npos ? lower : lower.substr(sp + 1));
     if (it == by_last_.end()) return "";
     // A label of several words ("JOHN SMITH") must be the name's ending.
-    const std::string name = LowerAscii(it->second);
-    if (name.size() < lower.size() || name.compare(name.size() - lower.size(), lower.size(), lower) != 0) {
+    const std::string name = AsciiLower(it->second);
+    if (name.size() < lower.size() ||
+        name.compare(name.size() - lower.size(), lower.size(), lower) != 0) {
       return "";
     }
     return std::string(it->second);
@@ -75,7 +69,8 @@ class LabelNames {
         name.remove_prefix(sp + 1);
       }
       const size_t sp = name.rfind(' ');
-      std::string_view& best = by_last_[LowerAscii(sp == std::string_view::npos ? name : name.substr(sp + 1))];
+      const std::string_view last = sp == std::string_view::npos ? name : name.substr(sp + 1);
+      std::string_view& best = by_last_[AsciiLower(last)];
       if (name.size() > best.size()) best = name;
     }
   }
